@@ -1,0 +1,45 @@
+package io.orderpayment.outbox;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** What the forwarder has done since start-up; read by tests, health and metrics. */
+public class ForwarderStatistics {
+
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong skippedAsConfirmed = new AtomicLong();
+    private final AtomicLong failedBatches = new AtomicLong();
+    private final AtomicReference<String> lastFailure = new AtomicReference<>();
+
+    void recordPublished(int count) {
+        published.addAndGet(count);
+    }
+
+    void recordSkipped(int count) {
+        skippedAsConfirmed.addAndGet(count);
+    }
+
+    void recordFailure(Exception failure) {
+        failedBatches.incrementAndGet();
+        lastFailure.set(failure.getMessage());
+    }
+
+    /** Events confirmed by the broker (a republished event counts again). */
+    public long published() {
+        return published.get();
+    }
+
+    /** Events not sent again because the confirm cache knew them. */
+    public long skippedAsConfirmed() {
+        return skippedAsConfirmed.get();
+    }
+
+    /** Batches that failed and were left for the processor to retry. */
+    public long failedBatches() {
+        return failedBatches.get();
+    }
+
+    public String lastFailure() {
+        return lastFailure.get();
+    }
+}

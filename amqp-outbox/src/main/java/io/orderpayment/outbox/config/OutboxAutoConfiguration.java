@@ -1,0 +1,116 @@
+package io.orderpayment.outbox.config;
+
+import io.orderpayment.outbox.ConfirmedEventCache;
+import io.orderpayment.outbox.EventPublisher;
+import io.orderpayment.outbox.ForwarderStatistics;
+import io.orderpayment.outbox.OutboundEventMapper;
+import io.orderpayment.outbox.OutboxForwarder;
+import io.orderpayment.outbox.amqp.OutboxTopology;
+import io.orderpayment.outbox.amqp.RabbitEventPublisher;
+import io.orderpayment.outbox.redis.RedisConfirmedEventCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.RabbitConnectionFactoryBean;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.amqp.CachingConnectionFactoryConfigurer;
+import org.springframework.boot.autoconfigure.amqp.RabbitAutoConfiguration;
+import org.springframework.boot.autoconfigure.amqp.RabbitConnectionFactoryBeanConfigurer;
+import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Clock;
+
+/**
+ * Wires the outbox into a service: add this module and set {@code app.outbox.exchange}.
+ */
+@AutoConfiguration(after = {RabbitAutoConfiguration.class, RedisAutoConfiguration.class},
+        afterName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+    /**
+     * The forwarder publishes on a connection of its own, with confirms and returns on, whatever the
+     * service's other RabbitMQ settings; it is not a ConnectionFactory bean, so Spring Boot still
+     * builds the service's ordinary one for its consumers.
+     */
+    @Bean
+    OutboxConnection outboxConnection(RabbitConnectionFactoryBeanConfigurer rabbitConfigurer,
+                                      CachingConnectionFactoryConfigurer cachingConfigurer,
+                                      OutboxProperties properties, Environment environment) throws Exception {
+        RabbitConnectionFactoryBean factoryBean = new RabbitConnectionFactoryBean();
+        rabbitConfigurer.configure(factoryBean);
+        factoryBean.afterPropertiesSet();
+        CachingConnectionFactory connectionFactory = new CachingConnectionFactory(factoryBean.getObject());
+        cachingConfigurer.configure(connectionFactory);
+        connectionFactory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+        connectionFactory.setPublisherReturns(true);
+        String application = environment.getProperty("spring.application.name", "service");
+        connectionFactory.setConnectionNameStrategy(factory -> application + "-outbox");
+        connectionFactory.addConnectionListener(new OutboxTopology(
+                properties.exchange(), properties.alternateExchange(), properties.unroutedMaxLength()));
+        RabbitTemplate template = new RabbitTemplate(connectionFactory);
+        template.setMandatory(true);
+        return new OutboxConnection(connectionFactory, template);
+    }
+
+    @Bean
+    EventPublisher outboxEventPublisher(OutboxConnection connection, OutboxProperties properties) {
+        return new RabbitEventPublisher(connection.template(), properties.exchange(), properties.confirmTimeout());
+    }
+
+    @Bean
+    ConfirmedEventCache confirmedEventCache(StringRedisTemplate redis, OutboxProperties properties) {
+        OutboxProperties.ConfirmCache cache = properties.confirmCache();
+        return new RedisConfirmedEventCache(redis, cache.keyPrefix(), cache.ttl(), cache.pauseAfterFailure(),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    ForwarderStatistics forwarderStatistics() {
+        return new ForwarderStatistics();
+    }
+
+    @Bean
+    OutboxForwarder outboxForwarder(@Qualifier("eventSerializer") Serializer eventSerializer, EventPublisher publisher,
+                                    ConfirmedEventCache confirmedEventCache, ForwarderStatistics statistics) {
+        return new OutboxForwarder(new OutboundEventMapper(eventSerializer), publisher, confirmedEventCache, statistics);
+    }
+
+    /**
+     * A pooled streaming processor over the event store, starting at its very beginning, whose
+     * handler failures propagate: by default Axon logs them and moves the token on.
+     */
+    @Bean
+    ConfigurerModule outboxProcessorConfigurer(OutboxProperties properties) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessor(OutboxForwarder.PROCESSING_GROUP,
+                        config -> config.eventStore(),
+                        (config, builder) -> builder
+                                .batchSize(properties.batchSize())
+                                .initialSegmentCount(properties.segments())
+                                .maxClaimedSegments(properties.maxClaimedSegments())
+                                .initialToken(StreamableMessageSource<TrackedEventMessage<?>>::createTailToken))
+                .registerListenerInvocationErrorHandler(OutboxForwarder.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance()));
+    }
+
+    /** The forwarder's own RabbitMQ connection, closed with the application. */
+    public record OutboxConnection(CachingConnectionFactory connectionFactory, RabbitTemplate template)
+            implements DisposableBean {
+
+        @Override
+        public void destroy() {
+            connectionFactory.destroy();
+        }
+    }
+}

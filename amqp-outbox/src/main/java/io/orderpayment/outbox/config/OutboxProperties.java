@@ -1,0 +1,49 @@
+package io.orderpayment.outbox.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Settings of the outbox forwarder ({@code app.outbox.*}).
+ *
+ * @param exchange           the service's topic exchange, e.g. {@code orders.events}
+ * @param alternateExchange  where events no queue is bound for go; empty for none (they then fail the batch)
+ * @param unroutedMaxLength  how many unrouted events are kept, oldest dropped first
+ * @param batchSize          events per processor batch: one confirm wait and one token update each
+ * @param segments           segments the event stream is split into; instances split the segments
+ * @param maxClaimedSegments segments one instance forwards at most
+ * @param confirmTimeout     how long a batch waits for its confirms before it is retried
+ */
+@ConfigurationProperties("app.outbox")
+public record OutboxProperties(
+        String exchange,
+        String alternateExchange,
+        @DefaultValue("100000") int unroutedMaxLength,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("4") int segments,
+        @DefaultValue("2147483647") int maxClaimedSegments,
+        @DefaultValue("10s") Duration confirmTimeout,
+        @DefaultValue ConfirmCache confirmCache) {
+
+    public OutboxProperties {
+        if (exchange == null || exchange.isBlank()) {
+            throw new IllegalArgumentException("app.outbox.exchange must name the service's events exchange");
+        }
+        if (alternateExchange == null) {
+            alternateExchange = exchange + ".unrouted";
+        }
+    }
+
+    /**
+     * @param keyPrefix         Redis key prefix of confirmed event ids
+     * @param ttl               how long a confirmed id is remembered
+     * @param pauseAfterFailure how long to do without Redis after it failed
+     */
+    public record ConfirmCache(
+            @DefaultValue("outbox:confirmed:") String keyPrefix,
+            @DefaultValue("7d") Duration ttl,
+            @DefaultValue("5s") Duration pauseAfterFailure) {
+    }
+}

@@ -1,0 +1,104 @@
+package io.orderpayment.outbox.testsupport;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A consumer of the real local RabbitMQ, as a downstream service would be: binds its own
+ * exclusive queue to an exchange and keeps every message it receives.
+ */
+public final class RabbitProbe implements AutoCloseable {
+
+    private final Connection connection;
+    private final Channel channel;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    /** A message as a consumer sees it. */
+    public record Received(String body, AMQP.BasicProperties properties) {
+
+        public Object header(String name) {
+            Object value = properties.getHeaders() == null ? null : properties.getHeaders().get(name);
+            return value == null ? null : value.toString();
+        }
+    }
+
+    private RabbitProbe() throws IOException, TimeoutException {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setPort(5672);
+        factory.setUsername("guest");
+        factory.setPassword("guest");
+        connection = factory.newConnection("test-probe");
+        channel = connection.createChannel();
+    }
+
+    /** Binds a fresh queue to {@code exchange} (declared if missing, as the service declares it). */
+    public static RabbitProbe bound(String exchange, String bindingKey) {
+        try {
+            RabbitProbe probe = new RabbitProbe();
+            probe.bind(exchange, bindingKey);
+            return probe;
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void bind(String exchange, String bindingKey) throws IOException {
+        channel.exchangeDeclarePassive(exchange);
+        String queue = channel.queueDeclare("", false, true, true, Map.of()).getQueue();
+        channel.queueBind(queue, exchange, bindingKey);
+        channel.basicConsume(queue, true, (tag, delivery) -> received.add(
+                new Received(new String(delivery.getBody(), StandardCharsets.UTF_8), delivery.getProperties())),
+                tag -> { });
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** Declares the exchanges a service would, so a probe can bind before the service first publishes. */
+    public static void declareTopicExchange(String exchange, String alternateExchange) {
+        try (RabbitProbe probe = new RabbitProbe()) {
+            probe.channel.exchangeDeclare(alternateExchange, BuiltinExchangeType.FANOUT, true);
+            probe.channel.queueDeclare(alternateExchange, true, false, false,
+                    Map.of("x-queue-type", "quorum", "x-max-length", 100000));
+            probe.channel.queueBind(alternateExchange, alternateExchange, "");
+            probe.channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true, false,
+                    Map.of("alternate-exchange", alternateExchange));
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Removes what a test declared, so test runs leave no exchanges or queues behind. */
+    public static void deleteExchange(String exchange, String alternateExchange) {
+        try (RabbitProbe probe = new RabbitProbe()) {
+            probe.channel.exchangeDelete(exchange);
+            if (alternateExchange != null) {
+                probe.channel.queueDelete(alternateExchange);
+                probe.channel.exchangeDelete(alternateExchange);
+            }
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.orderpayment.api.order;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Confirm a pending order whose payment completed. */
+public record ConfirmOrder(@TargetAggregateIdentifier String orderId, String paymentId) {
+}

@@ -1,0 +1,4 @@
+package io.orderpayment.api.order;
+
+public record OrderCancelled(String orderId, CancellationReason reason) {
+}

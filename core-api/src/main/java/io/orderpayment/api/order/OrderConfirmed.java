@@ -1,0 +1,4 @@
+package io.orderpayment.api.order;
+
+public record OrderConfirmed(String orderId, String paymentId) {
+}

@@ -1,0 +1,7 @@
+package io.orderpayment.api.order;
+
+public enum OrderStatus {
+    PENDING,
+    CONFIRMED,
+    CANCELLED
+}

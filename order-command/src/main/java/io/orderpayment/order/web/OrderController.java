@@ -1,0 +1,81 @@
+package io.orderpayment.order.web;
+
+import io.orderpayment.api.order.CancelOrder;
+import io.orderpayment.api.order.CancellationReason;
+import io.orderpayment.order.application.OrderPlacement;
+import io.orderpayment.order.application.PlacedOrder;
+import io.orderpayment.order.query.OrderView;
+import io.orderpayment.order.query.OrderViewRepository;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.util.Optional;
+
+@RestController
+@RequestMapping("/orders")
+@RequiredArgsConstructor
+class OrderController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final OrderPlacement placement;
+    private final CommandGateway commandGateway;
+    private final OrderViewRepository views;
+
+    @PostMapping
+    ResponseEntity<OrderAccepted> place(
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 255) String idempotencyKey,
+            @Valid @RequestBody PlaceOrderRequest request) {
+        PlacedOrder placed = placement.place(request.toNewOrder(), Optional.ofNullable(idempotencyKey));
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{id}").buildAndExpand(placed.orderId()).toUri();
+        return ResponseEntity.accepted()
+                .location(location)
+                .header("Idempotent-Replayed", String.valueOf(placed.replayed()))
+                .body(new OrderAccepted(placed.orderId(), view(placed.orderId()).getStatus()));
+    }
+
+    @GetMapping("/{orderId}")
+    OrderResponse get(@PathVariable String orderId) {
+        return OrderResponse.of(view(orderId));
+    }
+
+    @GetMapping
+    OrderPage list(@RequestParam @NotBlank String customerId,
+                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return OrderPage.of(views.findByCustomerIdOrderByCreatedAtDescOrderIdDesc(customerId, PageRequest.of(page, size)));
+    }
+
+    @PostMapping("/{orderId}/cancel")
+    ResponseEntity<OrderAccepted> cancel(@PathVariable String orderId) {
+        try {
+            commandGateway.sendAndWait(new CancelOrder(orderId, CancellationReason.CUSTOMER_REQUEST));
+        } catch (AggregateNotFoundException e) {
+            throw new OrderNotFoundException(orderId);
+        }
+        return ResponseEntity.accepted().body(new OrderAccepted(orderId, view(orderId).getStatus()));
+    }
+
+    private OrderView view(String orderId) {
+        return views.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+    }
+}
