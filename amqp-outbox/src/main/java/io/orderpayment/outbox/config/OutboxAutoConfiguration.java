@@ -13,6 +13,9 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.RabbitConnectionFactoryBean;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -38,6 +41,8 @@ import java.time.Clock;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(OutboxAutoConfiguration.class);
+
     /**
      * The forwarder publishes on a connection of its own, with confirms and returns on, whatever the
      * service's other RabbitMQ settings; it is not a ConnectionFactory bean, so Spring Boot still
@@ -60,7 +65,22 @@ public class OutboxAutoConfiguration {
                 properties.exchange(), properties.alternateExchange(), properties.unroutedMaxLength()));
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setMandatory(true);
+        declareTopologyNow(connectionFactory, properties.exchange());
         return new OutboxConnection(connectionFactory, template);
+    }
+
+    /**
+     * Connecting at start-up declares the exchange, so consumers can bind to it before the first
+     * event. A broker that is down must not stop the service from taking orders: that is the
+     * point of the outbox, so this only logs.
+     */
+    private static void declareTopologyNow(CachingConnectionFactory connectionFactory, String exchange) {
+        try {
+            connectionFactory.createConnection();
+        } catch (AmqpException e) {
+            log.warn("RabbitMQ not reachable at start-up ({}); exchange '{}' will be declared on first connection",
+                    e.getMessage(), exchange);
+        }
     }
 
     @Bean
@@ -99,6 +119,7 @@ public class OutboxAutoConfiguration {
                                 .batchSize(properties.batchSize())
                                 .initialSegmentCount(properties.segments())
                                 .maxClaimedSegments(properties.maxClaimedSegments())
+                                .tokenClaimInterval(properties.tokenClaimInterval().toMillis())
                                 .initialToken(StreamableMessageSource<TrackedEventMessage<?>>::createTailToken))
                 .registerListenerInvocationErrorHandler(OutboxForwarder.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance()));

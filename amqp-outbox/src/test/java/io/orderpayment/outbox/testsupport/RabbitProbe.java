@@ -24,7 +24,7 @@ public final class RabbitProbe implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     /** A message as a consumer sees it. */
-    public record Received(String body, AMQP.BasicProperties properties) {
+    public record Received(String routingKey, String body, AMQP.BasicProperties properties) {
 
         public Object header(String name) {
             Object value = properties.getHeaders() == null ? null : properties.getHeaders().get(name);
@@ -58,7 +58,7 @@ public final class RabbitProbe implements AutoCloseable {
         String queue = channel.queueDeclare("", false, true, true, Map.of()).getQueue();
         channel.queueBind(queue, exchange, bindingKey);
         channel.basicConsume(queue, true, (tag, delivery) -> received.add(
-                new Received(new String(delivery.getBody(), StandardCharsets.UTF_8), delivery.getProperties())),
+                new Received(delivery.getEnvelope().getRoutingKey(), new String(delivery.getBody(), StandardCharsets.UTF_8), delivery.getProperties())),
                 tag -> { });
     }
 

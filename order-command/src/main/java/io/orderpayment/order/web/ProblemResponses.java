@@ -14,11 +14,14 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Every error as RFC 7807 application/problem+json: a stable {@code type}, a title, a detail that
@@ -71,8 +74,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
         List<String> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> result.getMethodParameter().getParameterName() + " " + error.getDefaultMessage()))
+                .flatMap(ProblemResponses::describe)
                 .sorted()
                 .toList();
         return ResponseEntity.badRequest().body(
@@ -86,6 +88,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 + e.getMostSpecificCause().getMessage().lines().findFirst().orElse("");
         return ResponseEntity.badRequest().body(
                 problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail, null));
+    }
+
+    /** A request body's errors by field path ({@code items[0].quantity}), a parameter's by its name. */
+    private static Stream<String> describe(ParameterValidationResult result) {
+        if (result instanceof ParameterErrors bodyErrors) {
+            return bodyErrors.getFieldErrors().stream().map(error -> error.getField() + " " + error.getDefaultMessage());
+        }
+        return result.getResolvableErrors().stream()
+                .map(error -> result.getMethodParameter().getParameterName() + " " + error.getDefaultMessage());
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail, List<String> errors) {

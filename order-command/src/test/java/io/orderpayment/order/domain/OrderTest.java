@@ -1,0 +1,215 @@
+package io.orderpayment.order.domain;
+
+import io.orderpayment.api.Money;
+import io.orderpayment.api.PaymentIds;
+import io.orderpayment.api.order.CancelOrder;
+import io.orderpayment.api.order.CancellationReason;
+import io.orderpayment.api.order.ConfirmOrder;
+import io.orderpayment.api.order.OrderCancelled;
+import io.orderpayment.api.order.OrderConfirmed;
+import io.orderpayment.api.order.OrderLine;
+import io.orderpayment.api.order.OrderPlaced;
+import io.orderpayment.api.order.PaymentRequested;
+import io.orderpayment.api.order.PlaceOrder;
+import io.orderpayment.api.order.RequestPayment;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+class OrderTest {
+
+    private static final String ORDER = "order-1";
+    private static final Instant DEADLINE = Instant.parse("2026-11-24T10:15:00Z");
+    private static final List<OrderLine> TWO_LINES = List.of(
+            new OrderLine("book", 2, new BigDecimal("12.50")),
+            new OrderLine("pen", 3, new BigDecimal("1.99")));
+    private static final OrderPlaced PLACED = new OrderPlaced(ORDER, "customer-1", "pm-1", TWO_LINES,
+            new Money(new BigDecimal("30.97"), "EUR"));
+
+    private final AggregateTestFixture<Order> fixture = new AggregateTestFixture<>(Order.class);
+
+    private static PlaceOrder place(List<OrderLine> items, String currency) {
+        return new PlaceOrder(ORDER, "customer-1", "pm-1", items, currency);
+    }
+
+    @Nested
+    class Placing {
+
+        @Test
+        void aValidOrderIsPlacedWithItsTotal() {
+            fixture.givenNoPriorActivity()
+                    .when(place(TWO_LINES, "EUR"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(PLACED);
+        }
+
+        @Test
+        void aCurrencyWithoutMinorUnitsKeepsWholeAmounts() {
+            List<OrderLine> yen = List.of(new OrderLine("tea", 3, new BigDecimal("450")));
+            fixture.givenNoPriorActivity()
+                    .when(place(yen, "JPY"))
+                    .expectEvents(new OrderPlaced(ORDER, "customer-1", "pm-1", yen, new Money(new BigDecimal("1350"), "JPY")));
+        }
+
+        @Test
+        void freeItemsAreAllowed() {
+            List<OrderLine> free = List.of(new OrderLine("sample", 1, BigDecimal.ZERO));
+            fixture.givenNoPriorActivity()
+                    .when(place(free, "EUR"))
+                    .expectEvents(new OrderPlaced(ORDER, "customer-1", "pm-1", free, new Money(new BigDecimal("0.00"), "EUR")));
+        }
+
+        @Test
+        void anOrderWithoutItemsIsRejected() {
+            expectRejected(place(List.of(), "EUR"), "an order needs at least one item");
+            expectRejected(place(null, "EUR"), "an order needs at least one item");
+        }
+
+        @Test
+        void aZeroOrNegativeQuantityIsRejected() {
+            expectRejected(place(List.of(new OrderLine("book", 0, BigDecimal.ONE)), "EUR"),
+                    "items[0].quantity must be positive, was 0");
+            expectRejected(place(List.of(new OrderLine("book", -2, BigDecimal.ONE)), "EUR"),
+                    "items[0].quantity must be positive, was -2");
+        }
+
+        @Test
+        void aNegativePriceIsRejected() {
+            expectRejected(place(List.of(new OrderLine("book", 1, new BigDecimal("-0.01"))), "EUR"),
+                    "items[0].unitPrice must not be negative, was -0.01");
+        }
+
+        @Test
+        void aPriceFinerThanTheCurrencyAllowsIsRejected() {
+            expectRejected(place(List.of(new OrderLine("book", 1, new BigDecimal("1.005"))), "EUR"),
+                    "items[0].unitPrice 1.005 has more decimals than EUR allows (2)");
+        }
+
+        @Test
+        void anUnknownCurrencyIsRejected() {
+            expectRejected(place(TWO_LINES, "EUX"), "currency 'EUX' is not a known ISO 4217 code");
+            expectRejected(place(TWO_LINES, "XXX"), "currency 'XXX' is not a currency one can pay in");
+            expectRejected(place(TWO_LINES, null), "currency is required");
+        }
+
+        @Test
+        void aMissingPaymentMethodOrCustomerIsRejected() {
+            expectRejected(new PlaceOrder(ORDER, "customer-1", " ", TWO_LINES, "EUR"), "paymentMethodId is required");
+            expectRejected(new PlaceOrder(ORDER, null, "pm-1", TWO_LINES, "EUR"), "customerId is required");
+        }
+
+        @Test
+        void everyViolationIsReportedAtOnce() {
+            expectRejected(new PlaceOrder(ORDER, "customer-1", "", List.of(new OrderLine("", -1, null)), "EUR"),
+                    "paymentMethodId is required; items[0].productId is required; "
+                            + "items[0].quantity must be positive, was -1; items[0].unitPrice is required");
+        }
+
+        private void expectRejected(PlaceOrder command, String message) {
+            fixture.givenNoPriorActivity()
+                    .when(command)
+                    .expectException(InvalidOrderException.class)
+                    .expectExceptionMessage(message)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RequestingPayment {
+
+        @Test
+        void theFirstAttemptAsksForTheOrderTotal() {
+            fixture.given(PLACED)
+                    .when(new RequestPayment(ORDER, 1, DEADLINE))
+                    .expectEvents(new PaymentRequested(ORDER, PaymentIds.of(ORDER, 1), 1, "customer-1", "pm-1",
+                            PLACED.total(), DEADLINE));
+        }
+
+        @Test
+        void requestingAnAttemptAgainChangesNothing() {
+            fixture.given(PLACED, requested(1))
+                    .when(new RequestPayment(ORDER, 1, DEADLINE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void attemptsComeInOrder() {
+            fixture.given(PLACED, requested(1))
+                    .when(new RequestPayment(ORDER, 3, DEADLINE))
+                    .expectException(IllegalArgumentException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCancelledOrderTakesNoPayment() {
+            fixture.given(PLACED, new OrderCancelled(ORDER, CancellationReason.CUSTOMER_REQUEST))
+                    .when(new RequestPayment(ORDER, 1, DEADLINE))
+                    .expectException(OrderNotPendingException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Confirming {
+
+        @Test
+        void aPendingOrderIsConfirmed() {
+            fixture.given(PLACED, requested(1))
+                    .when(new ConfirmOrder(ORDER, PaymentIds.of(ORDER, 1)))
+                    .expectEvents(new OrderConfirmed(ORDER, PaymentIds.of(ORDER, 1)));
+        }
+
+        @Test
+        void confirmingTwiceChangesNothing() {
+            fixture.given(PLACED, requested(1), new OrderConfirmed(ORDER, PaymentIds.of(ORDER, 1)))
+                    .when(new ConfirmOrder(ORDER, PaymentIds.of(ORDER, 1)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCancelledOrderIsNotConfirmed() {
+            fixture.given(PLACED, new OrderCancelled(ORDER, CancellationReason.PAYMENT_TIMEOUT))
+                    .when(new ConfirmOrder(ORDER, PaymentIds.of(ORDER, 1)))
+                    .expectException(OrderNotPendingException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Cancelling {
+
+        @Test
+        void aPendingOrderIsCancelledWithTheReason() {
+            fixture.given(PLACED)
+                    .when(new CancelOrder(ORDER, CancellationReason.CUSTOMER_REQUEST))
+                    .expectEvents(new OrderCancelled(ORDER, CancellationReason.CUSTOMER_REQUEST));
+        }
+
+        @Test
+        void cancellingTwiceChangesNothing() {
+            fixture.given(PLACED, new OrderCancelled(ORDER, CancellationReason.CUSTOMER_REQUEST))
+                    .when(new CancelOrder(ORDER, CancellationReason.PAYMENT_TIMEOUT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aConfirmedOrderCannotBeCancelled() {
+            fixture.given(PLACED, requested(1), new OrderConfirmed(ORDER, PaymentIds.of(ORDER, 1)))
+                    .when(new CancelOrder(ORDER, CancellationReason.CUSTOMER_REQUEST))
+                    .expectException(OrderAlreadyConfirmedException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    private static PaymentRequested requested(int attempt) {
+        return new PaymentRequested(ORDER, PaymentIds.of(ORDER, attempt), attempt, "customer-1", "pm-1",
+                PLACED.total(), DEADLINE);
+    }
+}

@@ -1,0 +1,270 @@
+package io.orderpayment.order.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.orderpayment.api.order.ConfirmOrder;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static io.orderpayment.order.it.OrderHttp.orderJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The order service's HTTP API, every status code, against the real PostgreSQL. */
+class OrderApiIT extends SharedOrderServiceIT {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commandGateway;
+
+    private static String customer() {
+        return "customer-" + UUID.randomUUID();
+    }
+
+    @Test
+    void placingAnOrderAnswers202WithItsLocationAndTheOrderCanBeReadBack() {
+        String customer = customer();
+        OrderHttp.Response placed = http().post("/orders", """
+                {"customerId": "%s", "paymentMethodId": "pm-1", "currency": "EUR",
+                 "items": [{"productId": "book", "quantity": 2, "unitPrice": 12.50},
+                           {"productId": "pen", "quantity": 3, "unitPrice": "1.99"}]}""".formatted(customer), Map.of());
+
+        assertThat(placed.status()).isEqualTo(202);
+        String orderId = placed.json().get("orderId").asText();
+        assertThat(placed.json().get("status").asText()).isEqualTo("PENDING");
+        assertThat(placed.header("Location")).endsWith("/orders/" + orderId);
+
+        OrderHttp.Response read = http().get("/orders/" + orderId);
+        assertThat(read.status()).isEqualTo(200);
+        JsonNode order = read.json();
+        assertThat(order.get("customerId").asText()).isEqualTo(customer);
+        assertThat(order.get("status").asText()).isEqualTo("PENDING");
+        assertThat(order.get("totalAmount").decimalValue()).isEqualByComparingTo("30.97");
+        assertThat(order.get("currency").asText()).isEqualTo("EUR");
+        assertThat(order.get("items")).hasSize(2);
+        assertThat(order.get("items").get(1).get("unitPrice").decimalValue()).isEqualByComparingTo("1.99");
+        assertThat(order.get("paymentAttempts").asInt()).isZero();
+        assertThat(order.get("cancellationReason").isNull()).isTrue();
+        assertThat(order.get("createdAt").asText()).isNotBlank();
+        assertThat(order.get("updatedAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void malformedJsonIs400AndWritesNothing() {
+        expectRejectedWithoutTrace("{\"customerId\": ", 400, "Malformed request");
+    }
+
+    @Test
+    void missingFieldsAre400NamingEachField() {
+        OrderHttp.Response response = expectRejectedWithoutTrace(
+                "{\"items\": [{\"productId\": \"book\"}]}", 400, "Invalid request");
+        assertThat(response.json().get("errors").toString())
+                .contains("customerId", "paymentMethodId", "currency", "items[0].quantity", "items[0].unitPrice");
+    }
+
+    @Test
+    void noItemsIs400() {
+        OrderHttp.Response response = expectRejectedWithoutTrace(
+                "{\"customerId\": \"c\", \"paymentMethodId\": \"pm\", \"currency\": \"EUR\", \"items\": []}", 400,
+                "Invalid request");
+        assertThat(response.json().get("errors").toString()).contains("items must not be empty");
+    }
+
+    @Test
+    void aNegativeQuantityIs400AndWritesNothing() {
+        OrderHttp.Response response = expectRejectedWithoutTrace(orderJson(customer(), "EUR", -1, "12.50"), 400,
+                "Invalid order");
+        assertThat(response.json().get("detail").asText()).isEqualTo("items[0].quantity must be positive, was -1");
+    }
+
+    @Test
+    void aFractionalQuantityIs400() {
+        expectRejectedWithoutTrace(orderJson(customer(), "EUR", 1, "12.50").replace("\"quantity\": 1", "\"quantity\": 1.5"),
+                400, "Malformed request");
+    }
+
+    @Test
+    void anUnknownCurrencyIs400AndWritesNothing() {
+        OrderHttp.Response response = expectRejectedWithoutTrace(orderJson(customer(), "ABC", 1, "12.50"), 400,
+                "Invalid order");
+        assertThat(response.json().get("detail").asText()).isEqualTo("currency 'ABC' is not a known ISO 4217 code");
+    }
+
+    @Test
+    void anUnknownOrderIs404ForReadingAndCancelling() {
+        OrderHttp.Response read = http().get("/orders/no-such-order");
+        assertThat(read.status()).isEqualTo(404);
+        assertThat(read.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(read.json().get("detail").asText()).isEqualTo("no order with id no-such-order");
+
+        OrderHttp.Response cancel = http().post("/orders/no-such-order/cancel", "", Map.of());
+        assertThat(cancel.status()).isEqualTo(404);
+        assertThat(cancel.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aPendingOrderIsCancelledAndCancellingAgainChangesNothing() {
+        String orderId = http().placeOrder(customer());
+
+        OrderHttp.Response cancelled = http().post("/orders/" + orderId + "/cancel", "", Map.of());
+        assertThat(cancelled.status()).isEqualTo(202);
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
+        JsonNode order = http().get("/orders/" + orderId).json();
+        assertThat(order.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(order.get("cancellationReason").asText()).isEqualTo("CUSTOMER_REQUEST");
+
+        assertThat(http().post("/orders/" + orderId + "/cancel", "", Map.of()).status()).isEqualTo(202);
+        assertThat(eventsOf(orderId)).isEqualTo(2);
+    }
+
+    @Test
+    void aConfirmedOrderCannotBeCancelled() {
+        String orderId = http().placeOrder(customer());
+        commandGateway.sendAndWait(new ConfirmOrder(orderId, "payment-1"));
+
+        OrderHttp.Response response = http().post("/orders/" + orderId + "/cancel", "", Map.of());
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asText()).isEqualTo("order " + orderId + " is already CONFIRMED");
+        assertThat(http().get("/orders/" + orderId).json().get("status").asText()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void theSameIdempotencyKeyReturnsTheSameOrderAndCreatesNothingNew() {
+        String customer = customer();
+        String body = orderJson(customer, "EUR", 1, "5.00");
+        Map<String, String> key = Map.of("Idempotency-Key", "checkout-" + UUID.randomUUID());
+
+        OrderHttp.Response first = http().post("/orders", body, key);
+        long events = totalEvents();
+        OrderHttp.Response second = http().post("/orders", body, key);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.status()).isEqualTo(202);
+        assertThat(second.json().get("orderId")).isEqualTo(first.json().get("orderId"));
+        assertThat(second.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(totalEvents()).isEqualTo(events);
+        assertThat(http().get("/orders?customerId=" + customer).json().get("totalElements").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForADifferentRequestIs422AndWritesNothing() {
+        String customer = customer();
+        Map<String, String> key = Map.of("Idempotency-Key", "checkout-" + UUID.randomUUID());
+        http().post("/orders", orderJson(customer, "EUR", 1, "5.00"), key);
+        long events = totalEvents();
+
+        OrderHttp.Response response = http().post("/orders", orderJson(customer, "EUR", 2, "5.00"), key);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(totalEvents()).isEqualTo(events);
+    }
+
+    @Test
+    void aRejectedOrderDoesNotUseUpItsIdempotencyKey() {
+        String customer = customer();
+        Map<String, String> key = Map.of("Idempotency-Key", "checkout-" + UUID.randomUUID());
+        assertThat(http().post("/orders", orderJson(customer, "EUR", 0, "5.00"), key).status()).isEqualTo(400);
+
+        assertThat(http().post("/orders", orderJson(customer, "EUR", 1, "5.00"), key).status()).isEqualTo(202);
+    }
+
+    @Test
+    void concurrentRequestsWithOneIdempotencyKeyPlaceOneOrder() throws Exception {
+        String customer = customer();
+        String body = orderJson(customer, "EUR", 1, "5.00");
+        Map<String, String> key = Map.of("Idempotency-Key", "checkout-" + UUID.randomUUID());
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<OrderHttp.Response>> requests = IntStream.range(0, 8)
+                    .<Callable<OrderHttp.Response>>mapToObj(i -> () -> http().post("/orders", body, key)).toList();
+            List<String> orderIds = clients.invokeAll(requests).stream().map(OrderApiIT::join)
+                    .map(response -> {
+                        assertThat(response.status()).isEqualTo(202);
+                        return response.json().get("orderId").asText();
+                    }).distinct().toList();
+
+            assertThat(orderIds).hasSize(1);
+            assertThat(eventsOf(orderIds.get(0))).isEqualTo(1);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCustomersOrdersAreListedNewestFirstInPages() {
+        String customer = customer();
+        String first = http().placeOrder(customer);
+        String second = http().placeOrder(customer);
+        String third = http().placeOrder(customer);
+        http().placeOrder(customer());
+
+        JsonNode page0 = http().get("/orders?customerId=" + customer + "&size=2").json();
+        JsonNode page1 = http().get("/orders?customerId=" + customer + "&size=2&page=1").json();
+
+        assertThat(page0.get("totalElements").asInt()).isEqualTo(3);
+        assertThat(page0.get("totalPages").asInt()).isEqualTo(2);
+        assertThat(page0.get("orders").findValuesAsText("orderId")).containsExactly(third, second);
+        assertThat(page1.get("orders").findValuesAsText("orderId")).containsExactly(first);
+    }
+
+    @Test
+    void listingWithoutACustomerOrWithAnAbsurdPageSizeIs400() {
+        OrderHttp.Response noCustomer = http().get("/orders");
+        assertThat(noCustomer.status()).isEqualTo(400);
+        assertThat(noCustomer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(noCustomer.json().get("detail").asText()).contains("customerId");
+
+        OrderHttp.Response hugePage = http().get("/orders?customerId=c&size=1000");
+        assertThat(hugePage.status()).isEqualTo(400);
+        assertThat(hugePage.json().get("detail").asText()).contains("size");
+    }
+
+    private OrderHttp.Response expectRejectedWithoutTrace(String body, int status, String title) {
+        long events = totalEvents();
+        long views = jdbc.queryForObject("select count(*) from order_view", Long.class);
+        long keys = jdbc.queryForObject("select count(*) from idempotency_key", Long.class);
+
+        OrderHttp.Response response = http().post("/orders", body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("title").asText()).isEqualTo(title);
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        assertThat(response.json().get("detail").asText()).isNotBlank();
+        assertThat(totalEvents()).isEqualTo(events);
+        assertThat(jdbc.queryForObject("select count(*) from order_view", Long.class)).isEqualTo(views);
+        assertThat(jdbc.queryForObject("select count(*) from idempotency_key", Long.class)).isEqualTo(keys);
+        return response;
+    }
+
+    private long totalEvents() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    private int eventsOf(String orderId) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Integer.class, orderId);
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

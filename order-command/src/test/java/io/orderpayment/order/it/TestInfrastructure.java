@@ -1,0 +1,77 @@
+package io.orderpayment.order.it;
+
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real local PostgreSQL, RabbitMQ and Redis, and how a test gets a corner of them to itself:
+ * its own schema, exchange and Redis key prefix, named after the test so a rerun starts clean.
+ */
+public record TestInfrastructure(String name) {
+
+    public static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+    public String schema() {
+        return "it_" + name;
+    }
+
+    public String exchange() {
+        return "it." + name + ".events";
+    }
+
+    public String alternateExchange() {
+        return exchange() + ".unrouted";
+    }
+
+    public String redisKeyPrefix() {
+        return "it:" + name + ":confirmed:";
+    }
+
+    /** Properties that point a service at this test's corner of the infrastructure. */
+    public Map<String, Object> properties() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", 0);
+        properties.put("app.database.schema", schema());
+        properties.put("app.outbox.exchange", exchange());
+        properties.put("app.outbox.confirm-cache.key-prefix", redisKeyPrefix());
+        properties.put("app.outbox.confirm-cache.ttl", "1h");
+        properties.put("app.outbox.token-claim-interval", "500ms");
+        return properties;
+    }
+
+    /** Drops what an earlier run of the same test left behind. */
+    public TestInfrastructure reset() {
+        postgres().execute("drop schema if exists " + schema() + " cascade");
+        deleteRedisKeys();
+        io.orderpayment.outbox.testsupport.RabbitProbe.deleteExchange(exchange(), alternateExchange());
+        return this;
+    }
+
+    public void deleteRedisKeys() {
+        LettuceConnectionFactory factory = new LettuceConnectionFactory("127.0.0.1", 6379);
+        factory.afterPropertiesSet();
+        try {
+            StringRedisTemplate redis = new StringRedisTemplate(factory);
+            try (var keys = redis.scan(ScanOptions.scanOptions().match(redisKeyPrefix() + "*").count(1000).build())) {
+                keys.forEachRemaining(redis::delete);
+            }
+        } finally {
+            factory.destroy();
+        }
+    }
+
+    /** A JdbcTemplate on this test's schema, for assertions on what the service stored. */
+    public JdbcTemplate database() {
+        return new JdbcTemplate(new DriverManagerDataSource(POSTGRES_URL + "?currentSchema=" + schema(), "postgres", "postgres"));
+    }
+
+    public static JdbcTemplate postgres() {
+        return new JdbcTemplate(new DriverManagerDataSource(POSTGRES_URL, "postgres", "postgres"));
+    }
+}
