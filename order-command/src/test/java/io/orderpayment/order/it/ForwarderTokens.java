@@ -1,5 +1,6 @@
 package io.orderpayment.order.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderpayment.outbox.OutboxForwarder;
 import org.axonframework.eventhandling.Segment;
@@ -50,9 +51,23 @@ public final class ForwarderTokens {
             return -1;
         }
         try {
-            return JSON.readTree(new String(token, StandardCharsets.UTF_8)).get("index").asLong();
+            return position(JSON.readTree(new String(token, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A gap-aware token has an index; a replay token wraps the token it has reached so far. */
+    private static long position(JsonNode token) {
+        if (token == null || token.isNull()) {
+            return -1;
+        }
+        if (token.has("index")) {
+            return token.get("index").asLong();
+        }
+        if (token.has("currentToken")) {
+            return position(token.get("currentToken"));
+        }
+        throw new IllegalStateException("unknown token shape: " + token);
     }
 }

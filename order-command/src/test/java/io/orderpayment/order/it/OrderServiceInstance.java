@@ -25,9 +25,11 @@ public final class OrderServiceInstance implements AutoCloseable {
     public static OrderServiceInstance start(TestInfrastructure infrastructure, Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(infrastructure.properties());
         properties.putAll(overrides);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(OrderServiceApplication.class)
-                .properties(properties)
-                .run();
+        // As command-line arguments: they win over application.yml, as an operator's settings would.
+        String[] arguments = properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(OrderServiceApplication.class).run(arguments);
         return new OrderServiceInstance(context);
     }
 

@@ -1,0 +1,97 @@
+package io.orderpayment.order.it;
+
+import io.orderpayment.outbox.testsupport.RabbitProbe;
+import io.orderpayment.outbox.testsupport.SwitchableTcpProxy;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static io.orderpayment.order.it.ForwarderAssertions.deliveredOrders;
+import static io.orderpayment.order.it.ForwarderAssertions.deliveries;
+import static io.orderpayment.order.it.ForwarderAssertions.tokensAtHead;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Redis remembers which events the broker confirmed: a replay of the forwarder sends none of them
+ * again. Redis is only a cache: flushed or down, every event is still delivered.
+ */
+class ForwarderConfirmCacheIT {
+
+    private static final TestInfrastructure INFRASTRUCTURE = new TestInfrastructure("confirm_cache");
+    private RabbitProbe consumer;
+
+    @BeforeEach
+    void setUp() {
+        INFRASTRUCTURE.reset();
+        RabbitProbe.declareTopicExchange(INFRASTRUCTURE.exchange(), INFRASTRUCTURE.alternateExchange());
+        consumer = RabbitProbe.bound(INFRASTRUCTURE.exchange(), "#");
+    }
+
+    @AfterEach
+    void tearDown() {
+        consumer.close();
+        INFRASTRUCTURE.deleteRedisKeys();
+    }
+
+    @Test
+    void aReplayRepublishesNothingTheBrokerAlreadyConfirmed() {
+        try (OrderServiceInstance service = OrderServiceInstance.start(INFRASTRUCTURE, Map.of())) {
+            List<String> orders = placeAndAwaitDelivery(service, 10);
+
+            replay(service);
+
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    service.forwarderStatistics().skippedAsConfirmed() >= 10 && tokensAtHead(INFRASTRUCTURE.database()));
+            assertThat(deliveries(consumer, orders)).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void afterRedisWasFlushedAReplayDeliversEverythingAgain() {
+        try (OrderServiceInstance service = OrderServiceInstance.start(INFRASTRUCTURE, Map.of())) {
+            List<String> orders = placeAndAwaitDelivery(service, 10);
+
+            INFRASTRUCTURE.deleteRedisKeys();
+            replay(service);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(consumer, orders) == 20);
+            assertThat(service.forwarderStatistics().skippedAsConfirmed()).isZero();
+        }
+    }
+
+    @Test
+    void eventsAreDeliveredWhileRedisIsDown() {
+        try (SwitchableTcpProxy redis = SwitchableTcpProxy.to("127.0.0.1", 6379);
+             OrderServiceInstance service = OrderServiceInstance.start(INFRASTRUCTURE,
+                     Map.of("spring.data.redis.port", redis.port()))) {
+            redis.cut();
+
+            List<String> orders = placeAndAwaitDelivery(service, 10);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> tokensAtHead(INFRASTRUCTURE.database()));
+            assertThat(deliveries(consumer, orders)).isEqualTo(10);
+        }
+    }
+
+    private List<String> placeAndAwaitDelivery(OrderServiceInstance service, int count) {
+        List<String> orders = IntStream.range(0, count).mapToObj(i -> service.http().placeOrder("customer-" + i)).toList();
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveredOrders(consumer, orders).size() == count);
+        await().atMost(Duration.ofSeconds(30)).until(() -> tokensAtHead(INFRASTRUCTURE.database()));
+        return orders;
+    }
+
+    /** What an operator does to rebuild downstream state: reset the forwarder to the first event. */
+    private static void replay(OrderServiceInstance service) {
+        PooledStreamingEventProcessor forwarder = service.forwarder();
+        forwarder.shutDown();
+        forwarder.resetTokens();
+        forwarder.start();
+    }
+}

@@ -1,0 +1,73 @@
+package io.orderpayment.order.it;
+
+import io.orderpayment.outbox.testsupport.RabbitProbe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.orderpayment.order.it.ForwarderAssertions.deliveredOrders;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances of the order service on one event store split the forwarder's segments through
+ * the token claims, and each order's events still reach consumers in the order they happened.
+ */
+class ForwarderScaleOutIT {
+
+    private static final TestInfrastructure INFRASTRUCTURE = new TestInfrastructure("scale_out");
+    private RabbitProbe consumer;
+
+    @BeforeEach
+    void setUp() {
+        INFRASTRUCTURE.reset();
+        RabbitProbe.declareTopicExchange(INFRASTRUCTURE.exchange(), INFRASTRUCTURE.alternateExchange());
+        consumer = RabbitProbe.bound(INFRASTRUCTURE.exchange(), "#");
+    }
+
+    @AfterEach
+    void tearDown() {
+        consumer.close();
+    }
+
+    @Test
+    void twoInstancesSplitTheSegmentsAndKeepEachOrdersEventsInOrder() {
+        try (OrderServiceInstance first = OrderServiceInstance.start(INFRASTRUCTURE,
+                Map.of("app.node-id", "first", "app.outbox.max-claimed-segments", 2));
+             OrderServiceInstance second = OrderServiceInstance.start(INFRASTRUCTURE,
+                     Map.of("app.node-id", "second", "app.outbox.max-claimed-segments", 2))) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    first.forwarder().processingStatus().size() == 2 && second.forwarder().processingStatus().size() == 2);
+            assertThat(INFRASTRUCTURE.database().queryForList(
+                    "select distinct owner from token_entry where processor_name = 'outbox-forwarder'", String.class))
+                    .containsExactlyInAnyOrder("first", "second");
+
+            List<String> orders = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                OrderServiceInstance instance = i % 2 == 0 ? first : second;
+                String orderId = instance.http().placeOrder("customer-" + i);
+                instance.http().post("/orders/" + orderId + "/cancel", "", Map.of());
+                orders.add(orderId);
+            }
+
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    deliveredOrders(consumer, orders).size() == orders.size()
+                            && consumer.received().stream().filter(m -> "OrderCancelled".equals(m.header("event-type"))).count() >= orders.size());
+            assertThat(first.forwarderStatistics().published()).isPositive();
+            assertThat(second.forwarderStatistics().published()).isPositive();
+            for (String orderId : orders) {
+                List<String> types = consumer.received().stream()
+                        .filter(message -> orderId.equals(message.header("aggregate-id")))
+                        .map(message -> (String) message.header("event-type"))
+                        .distinct()
+                        .toList();
+                assertThat(types).as("events of order %s as they arrived", orderId).containsExactly("OrderPlaced", "OrderCancelled");
+            }
+        }
+    }
+}
