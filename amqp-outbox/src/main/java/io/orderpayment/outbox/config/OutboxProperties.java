@@ -22,7 +22,7 @@ public record OutboxProperties(
         String exchange,
         String alternateExchange,
         @DefaultValue("100000") int unroutedMaxLength,
-        @DefaultValue("100") int batchSize,
+        @DefaultValue("250") int batchSize,
         @DefaultValue("4") int segments,
         @DefaultValue("2147483647") int maxClaimedSegments,
         @DefaultValue("10s") Duration confirmTimeout,

@@ -1,0 +1,319 @@
+package io.orderpayment.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.orderpayment.api.order.OrderLine;
+import io.orderpayment.api.order.PlaceOrder;
+import io.orderpayment.order.OrderServiceApplication;
+import io.orderpayment.outbox.ForwarderStatistics;
+import io.orderpayment.outbox.OutboxForwarder;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Prints, in one run on the local PostgreSQL, RabbitMQ and Redis:
+ * <ol>
+ *   <li>orders/s accepted by {@code POST /orders} at 1, 4 and 16 concurrent clients;</li>
+ *   <li>events/s forwarded by the outbox forwarder (broker-confirmed, token committed) draining a
+ *       backlog of 30,000 events stored while it was stopped, as after a broker outage;</li>
+ *   <li>messages/s of a plain confirmed-publish loop with the same message size and in-flight window,
+ *       and the forwarder's share of it.</li>
+ * </ol>
+ * It works in a schema, exchange, queue and Redis prefix of its own ({@code bench...}) and removes them at the end.
+ * Arguments: {@code --seconds=N} per client level (default 10), {@code --batch-size=N} (250),
+ * {@code --segments=N} (4); any other {@code --name=value} is passed to the order service.
+ */
+public final class OutboxBenchmark {
+
+    private static final String SCHEMA = "bench";
+    private static final String EXCHANGE = "bench.orders.events";
+    private static final String QUEUE = "bench.orders.events.all";
+    private static final String KEY_PREFIX = "bench:confirmed:";
+    private static int batchSize = 250;
+    private static int segments = 4;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OutboxBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        int seconds = 10;
+        List<String> serviceArguments = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--seconds=")) {
+                seconds = Integer.parseInt(arg.substring("--seconds=".length()));
+            } else if (arg.startsWith("--batch-size=")) {
+                batchSize = Integer.parseInt(arg.substring("--batch-size=".length()));
+            } else if (arg.startsWith("--segments=")) {
+                segments = Integer.parseInt(arg.substring("--segments=".length()));
+            } else {
+                serviceArguments.add(arg);
+            }
+        }
+        serviceArguments.addAll(List.of(
+                "--server.port=0",
+                "--app.database.schema=" + SCHEMA,
+                "--app.outbox.exchange=" + EXCHANGE,
+                "--app.outbox.confirm-cache.key-prefix=" + KEY_PREFIX,
+                "--app.outbox.batch-size=" + batchSize,
+                "--app.outbox.segments=" + segments,
+                "--logging.level.root=WARN"));
+        ConfigurableApplicationContext service = new SpringApplicationBuilder(OrderServiceApplication.class)
+                .run(serviceArguments.toArray(String[]::new));
+        JdbcTemplate database = service.getBean(JdbcTemplate.class);
+        try (Connection rabbit = rabbitConnection()) {
+            Channel admin = rabbit.createChannel();
+            admin.queueDeclare(QUEUE, true, false, false, Map.of());
+            admin.queueBind(QUEUE, EXCHANGE, "#");
+            admin.queuePurge(QUEUE);
+
+            System.out.printf("%nOutbox benchmark: %d cores, batch size %d, %d segments, %ds per client level%n%n",
+                    Runtime.getRuntime().availableProcessors(), batchSize, segments, seconds);
+
+            int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+            placeOrders(port, 16, Duration.ofSeconds(Math.max(5, seconds / 2))); // JIT warm-up, not measured
+            System.out.println("POST /orders (202 accepted, event stored, read model updated):");
+            for (int clients : new int[]{1, 4, 16}) {
+                double rate = placeOrders(port, clients, Duration.ofSeconds(seconds));
+                System.out.printf("  %2d concurrent clients: %,8.0f orders/s%n", clients, rate);
+            }
+
+            Forwarding forwarding = drainBacklog(service, database, 30_000);
+            admin.queuePurge(QUEUE);
+            System.out.printf("%nForwarder draining a backlog of %,d events (confirmed, token committed): %,8.0f events/s%n",
+                    forwarding.events(), forwarding.rate());
+            System.out.printf("  average message body %d bytes%n", forwarding.bodySize());
+
+            System.out.println("\nPlain confirmed-publish loop, same exchange, body size and headers:");
+            double plainPerBatch = plainPublishLoop(rabbit, forwarding, batchSize);
+            System.out.printf("  %4d in flight (one forwarder batch):         %,8.0f messages/s%n", batchSize, plainPerBatch);
+            double plainAllSegments = plainPublishLoop(rabbit, forwarding, batchSize * segments);
+            System.out.printf("  %4d in flight (a batch on every segment):    %,8.0f messages/s%n",
+                    batchSize * segments, plainAllSegments);
+            double ratio = forwarding.rate() / plainAllSegments;
+            System.out.printf("%nForwarder / plain loop at the same in-flight window (%d): %.2f (target >= 0.50: %s)%n",
+                    batchSize * segments, ratio, ratio >= 0.5 ? "met" : "NOT met");
+            System.out.printf("Forwarder / plain loop with one batch in flight (%d): %.2f%n%n", batchSize,
+                    forwarding.rate() / plainPerBatch);
+
+            admin.queueDelete(QUEUE);
+            admin.exchangeDelete(EXCHANGE);
+            admin.queueDelete(EXCHANGE + ".unrouted");
+            admin.exchangeDelete(EXCHANGE + ".unrouted");
+        } finally {
+            deleteCacheKeys(service.getBean(StringRedisTemplate.class));
+            service.close();
+            new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                    "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres"))
+                    .execute("drop schema if exists " + SCHEMA + " cascade");
+        }
+        System.exit(0); // the JDK HttpClient's selector threads would keep the JVM alive
+    }
+
+    private static double placeOrders(int port, int clients, Duration duration) throws Exception {
+        ExecutorService httpExecutor = Executors.newFixedThreadPool(clients);
+        HttpClient http = HttpClient.newBuilder().executor(httpExecutor).build();
+        URI uri = URI.create("http://localhost:" + port + "/orders");
+        AtomicLong accepted = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long warmUpEnd = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        long end = warmUpEnd + duration.toNanos();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    String body = """
+                            {"customerId": "bench-%s", "paymentMethodId": "pm-1", "currency": "EUR",
+                             "items": [{"productId": "book", "quantity": 2, "unitPrice": 12.50},
+                                       {"productId": "pen", "quantity": 3, "unitPrice": 1.99}]}"""
+                            .formatted(UUID.randomUUID());
+                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() != 202) {
+                        throw new IllegalStateException("order not accepted: " + response.statusCode());
+                    }
+                    if (System.nanoTime() > warmUpEnd) {
+                        accepted.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        pool.shutdown();
+        httpExecutor.shutdown();
+        return accepted.get() / (duration.toNanos() / 1e9);
+    }
+
+    /** Stores orders through the command side directly, without HTTP. */
+    private static void placeOrdersDirectly(ConfigurableApplicationContext service, int count) throws Exception {
+        CommandGateway commands = service.getBean(CommandGateway.class);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sent.add(pool.submit(() -> commands.sendAndWait(new PlaceOrder(UUID.randomUUID().toString(), "bench",
+                    "pm-1", List.of(new OrderLine("book", 2, new BigDecimal("12.50"))), "EUR"))));
+        }
+        for (Future<?> command : sent) {
+            command.get();
+        }
+        pool.shutdown();
+    }
+
+    record Forwarding(long events, double rate, int bodySize) {
+    }
+
+    /**
+     * The forwarder draining a backlog, as after a broker outage: it is stopped, {@code backlog}
+     * events are stored, and it is timed from its start until every segment's stored token has
+     * reached the newest event.
+     */
+    private static Forwarding drainBacklog(ConfigurableApplicationContext service, JdbcTemplate database, int backlog)
+            throws Exception {
+        ForwarderStatistics statistics = service.getBean(ForwarderStatistics.class);
+        awaitTokensAt(database, head(database)); // the orders placed over HTTP are forwarded first
+        PooledStreamingEventProcessor forwarder = service.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(OutboxForwarder.PROCESSING_GROUP, PooledStreamingEventProcessor.class).orElseThrow();
+        forwarder.shutDown();
+        placeOrdersDirectly(service, backlog);
+        long head = head(database);
+        long publishedBefore = statistics.published();
+        long start = System.nanoTime();
+        forwarder.start();
+        awaitTokensAt(database, head);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long published = statistics.published() - publishedBefore;
+        if (published < backlog) {
+            throw new IllegalStateException("forwarder published " + published + " of " + backlog + " events");
+        }
+        Integer bodySize = database.queryForObject("select avg(length(payload))::int from domain_event_entry", Integer.class);
+        return new Forwarding(backlog, backlog / elapsed, bodySize);
+    }
+
+    private static long head(JdbcTemplate database) {
+        return database.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+    }
+
+    private static void awaitTokensAt(JdbcTemplate database, long head) throws Exception {
+        while (!tokensAt(database, head)) {
+            Thread.sleep(20); // a measurement loop polling the token store, not a test
+        }
+    }
+
+    private static boolean tokensAt(JdbcTemplate database, long head) throws Exception {
+        List<byte[]> tokens = database.queryForList(
+                "select token from token_entry where processor_name = ?", byte[].class, OutboxForwarder.PROCESSING_GROUP);
+        if (tokens.size() < segments) {
+            return false;
+        }
+        for (byte[] token : tokens) {
+            if (token == null || position(JSON.readTree(new String(token, StandardCharsets.UTF_8))) < head) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long position(JsonNode token) {
+        if (token == null || token.isNull()) {
+            return -1;
+        }
+        if (token.has("index")) {
+            return token.get("index").asLong();
+        }
+        return position(token.get("currentToken"));
+    }
+
+    /** Publish, persistent and mandatory, {@code window} messages at a time, waiting for their confirms. */
+    private static double plainPublishLoop(Connection rabbit, Forwarding forwarding, int window) throws Exception {
+        try (Channel channel = rabbit.createChannel()) {
+            channel.confirmSelect();
+            byte[] body = new byte[forwarding.bodySize()];
+            java.util.Arrays.fill(body, (byte) 'x');
+            long count = forwarding.events();
+            long start = System.nanoTime();
+            for (long sent = 0; sent < count; ) {
+                for (int i = 0; i < window && sent < count; i++, sent++) {
+                    String id = UUID.randomUUID().toString();
+                    Map<String, Object> headers = new HashMap<>();
+                    headers.put("event-id", id);
+                    headers.put("event-type", "OrderPlaced");
+                    headers.put("aggregate-type", "Order");
+                    headers.put("aggregate-id", UUID.randomUUID().toString());
+                    headers.put("sequence-number", 0L);
+                    headers.put("timestamp", java.time.Instant.now().toString());
+                    headers.put("correlation-id", id);
+                    headers.put("causation-id", id);
+                    AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                            .contentType("application/json").contentEncoding("UTF-8").deliveryMode(2)
+                            .messageId(id).type("OrderPlaced").timestamp(new Date()).correlationId(id)
+                            .headers(headers).build();
+                    channel.basicPublish(EXCHANGE, "order.placed", true, properties, body);
+                }
+                channel.waitForConfirmsOrDie(10_000);
+            }
+            double rate = count / ((System.nanoTime() - start) / 1e9);
+            Channel purge = rabbit.createChannel();
+            purge.queuePurge(QUEUE);
+            purge.close();
+            return rate;
+        }
+    }
+
+    private static Connection rabbitConnection() throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setUsername("guest");
+        factory.setPassword("guest");
+        return factory.newConnection("benchmark");
+    }
+
+    private static void deleteCacheKeys(StringRedisTemplate redis) {
+        try (var keys = redis.scan(ScanOptions.scanOptions().match(KEY_PREFIX + "*").count(1000).build())) {
+            List<String> batch = new ArrayList<>();
+            keys.forEachRemaining(key -> {
+                batch.add(key);
+                if (batch.size() == 1000) {
+                    redis.delete(List.copyOf(batch));
+                    batch.clear();
+                }
+            });
+            if (!batch.isEmpty()) {
+                redis.delete(batch);
+            }
+        }
+    }
+}
