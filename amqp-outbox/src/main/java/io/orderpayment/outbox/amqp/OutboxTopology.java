@@ -40,7 +40,8 @@ public class OutboxTopology implements ConnectionListener {
         }
     }
 
-    void declare(Channel channel) throws IOException {
+    /** Declares the exchange (and the alternate exchange with its queue) on {@code channel}. */
+    public void declare(Channel channel) throws IOException {
         if (alternateExchange.isEmpty()) {
             channel.exchangeDeclare(exchange, "topic", true, false, Map.of());
             return;

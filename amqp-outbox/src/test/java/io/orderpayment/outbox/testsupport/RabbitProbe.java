@@ -1,10 +1,10 @@
 package io.orderpayment.outbox.testsupport;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.orderpayment.outbox.amqp.OutboxTopology;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,15 +66,10 @@ public final class RabbitProbe implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** Declares the exchanges a service would, so a probe can bind before the service first publishes. */
+    /** Declares the exchanges as a service does, so a probe can bind before the service first publishes. */
     public static void declareTopicExchange(String exchange, String alternateExchange) {
         try (RabbitProbe probe = new RabbitProbe()) {
-            probe.channel.exchangeDeclare(alternateExchange, BuiltinExchangeType.FANOUT, true);
-            probe.channel.queueDeclare(alternateExchange, true, false, false,
-                    Map.of("x-queue-type", "quorum", "x-max-length", 100000));
-            probe.channel.queueBind(alternateExchange, alternateExchange, "");
-            probe.channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true, false,
-                    Map.of("alternate-exchange", alternateExchange));
+            new OutboxTopology(exchange, alternateExchange, 100_000).declare(probe.channel);
         } catch (IOException | TimeoutException e) {
             throw new IllegalStateException(e);
         }

@@ -31,9 +31,7 @@ class ForwarderBrokerOutageIT {
 
     @BeforeEach
     void setUp() {
-        INFRASTRUCTURE.reset();
-        RabbitProbe.declareTopicExchange(INFRASTRUCTURE.exchange(), INFRASTRUCTURE.alternateExchange());
-        consumer = RabbitProbe.bound(INFRASTRUCTURE.exchange(), "#");
+        consumer = INFRASTRUCTURE.resetWithConsumer();
         broker = SwitchableTcpProxy.to("127.0.0.1", 5672);
     }
 

@@ -29,9 +29,7 @@ class ForwarderConfirmCacheIT {
 
     @BeforeEach
     void setUp() {
-        INFRASTRUCTURE.reset();
-        RabbitProbe.declareTopicExchange(INFRASTRUCTURE.exchange(), INFRASTRUCTURE.alternateExchange());
-        consumer = RabbitProbe.bound(INFRASTRUCTURE.exchange(), "#");
+        consumer = INFRASTRUCTURE.resetWithConsumer();
     }
 
     @AfterEach

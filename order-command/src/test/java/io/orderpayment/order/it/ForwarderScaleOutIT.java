@@ -25,9 +25,7 @@ class ForwarderScaleOutIT {
 
     @BeforeEach
     void setUp() {
-        INFRASTRUCTURE.reset();
-        RabbitProbe.declareTopicExchange(INFRASTRUCTURE.exchange(), INFRASTRUCTURE.alternateExchange());
-        consumer = RabbitProbe.bound(INFRASTRUCTURE.exchange(), "#");
+        consumer = INFRASTRUCTURE.resetWithConsumer();
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.orderpayment.order.it;
 
+import io.orderpayment.outbox.testsupport.RabbitProbe;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -49,8 +50,15 @@ public record TestInfrastructure(String name) {
     public TestInfrastructure reset() {
         postgres().execute("drop schema if exists " + schema() + " cascade");
         deleteRedisKeys();
-        io.orderpayment.outbox.testsupport.RabbitProbe.deleteExchange(exchange(), alternateExchange());
+        RabbitProbe.deleteExchange(exchange(), alternateExchange());
         return this;
+    }
+
+    /** Starts clean and binds a consumer to everything the service will publish. */
+    public RabbitProbe resetWithConsumer() {
+        reset();
+        RabbitProbe.declareTopicExchange(exchange(), alternateExchange());
+        return RabbitProbe.bound(exchange(), "#");
     }
 
     public void deleteRedisKeys() {
