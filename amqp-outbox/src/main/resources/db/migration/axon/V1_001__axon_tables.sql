@@ -1,6 +1,7 @@
 -- Axon Framework's JPA tables on PostgreSQL, shared by every service (each in its own schema).
--- Binary columns are bytea, not oid (see PostgresByteaTypeContributor); the global index sequence
--- hands out one value at a time (see META-INF/orm.xml).
+-- Binary columns are bytea, not oid (see PostgresByteaTypeContributor). The global index sequence
+-- hands out one value at a time, so that several JVMs on one store append in index order; Hibernate
+-- maps Axon's global index with increment 1 and `ddl-auto: validate` refuses to start otherwise.
 
 create sequence domain_event_entry_seq start with 1 increment by 1;
 
