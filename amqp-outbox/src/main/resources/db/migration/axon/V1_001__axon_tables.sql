@@ -1,7 +1,7 @@
 -- Axon Framework's JPA tables on PostgreSQL, shared by every service (each in its own schema).
 -- Binary columns are bytea, not oid (see PostgresByteaTypeContributor). The global index sequence
--- hands out one value at a time, so that several JVMs on one store append in index order; Hibernate
--- maps Axon's global index with increment 1 and `ddl-auto: validate` refuses to start otherwise.
+-- hands out one value at a time, so that several JVMs on one store append in index order
+-- (META-INF/orm.xml maps it so; Hibernate refuses to start if mapping and sequence disagree).
 
 create sequence domain_event_entry_seq start with 1 increment by 1;
 
