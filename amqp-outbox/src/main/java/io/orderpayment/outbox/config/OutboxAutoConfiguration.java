@@ -6,9 +6,12 @@ import io.orderpayment.outbox.ForwarderStatistics;
 import io.orderpayment.outbox.OutboundEventMapper;
 import io.orderpayment.outbox.OutboxForwarder;
 import io.orderpayment.outbox.amqp.OutboxTopology;
+import io.orderpayment.outbox.balancing.SegmentBalancer;
 import io.orderpayment.outbox.amqp.RabbitEventPublisher;
 import io.orderpayment.outbox.redis.RedisConfirmedEventCache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -31,7 +34,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Wires the outbox into a service: add this module and set {@code app.outbox.exchange}.
@@ -123,6 +132,25 @@ public class OutboxAutoConfiguration {
                                 .initialToken(StreamableMessageSource<TrackedEventMessage<?>>::createTailToken))
                 .registerListenerInvocationErrorHandler(OutboxForwarder.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance()));
+    }
+
+    /** Keeps the forwarder's segments divided fairly among the running instances. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService outboxSegmentBalancer(EventProcessingConfiguration processing, JdbcTemplate database,
+                                                   OutboxProperties properties, Environment environment) {
+        String instanceId = environment.getProperty("app.node-id",
+                environment.getProperty("spring.application.name", "service") + "-" + UUID.randomUUID());
+        SegmentBalancer balancer = new SegmentBalancer(
+                () -> processing.eventProcessor(OutboxForwarder.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow(),
+                database, instanceId, properties.balanceInterval());
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-segment-balancer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = properties.balanceInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(balancer, period, period, TimeUnit.MILLISECONDS);
+        return scheduler;
     }
 
     /** The forwarder's own RabbitMQ connection, closed with the application. */

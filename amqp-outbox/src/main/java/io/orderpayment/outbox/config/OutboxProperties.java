@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param segments           segments the event stream is split into; instances split the segments
  * @param maxClaimedSegments segments one instance forwards at most
  * @param confirmTimeout     how long a batch waits for its confirms before it is retried
+ * @param balanceInterval    how often an instance checks that it holds no more than its fair share of segments
  * @param tokenClaimInterval how often unclaimed segments (released, or left by a stopped instance) are looked for
  */
 @ConfigurationProperties("app.outbox")
@@ -27,6 +28,7 @@ public record OutboxProperties(
         @DefaultValue("2147483647") int maxClaimedSegments,
         @DefaultValue("10s") Duration confirmTimeout,
         @DefaultValue("5s") Duration tokenClaimInterval,
+        @DefaultValue("5s") Duration balanceInterval,
         @DefaultValue ConfirmCache confirmCache) {
 
     public OutboxProperties {

@@ -68,4 +68,27 @@ class ForwarderScaleOutIT {
             }
         }
     }
+
+    @Test
+    void segmentsAreSharedWithoutCapsAndTakenOverWhenAnInstanceStops() {
+        Map<String, Object> balancedQuickly = Map.of("app.outbox.balance-interval", "1s");
+        try (OrderServiceInstance first = OrderServiceInstance.start(INFRASTRUCTURE, withNodeId(balancedQuickly, "first"))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.forwarder().processingStatus().size() == 4);
+
+            try (OrderServiceInstance second = OrderServiceInstance.start(INFRASTRUCTURE, withNodeId(balancedQuickly, "second"))) {
+                await().atMost(Duration.ofSeconds(60)).until(() ->
+                        first.forwarder().processingStatus().size() == 2 && second.forwarder().processingStatus().size() == 2);
+            }
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.forwarder().processingStatus().size() == 4);
+            String orderId = first.http().placeOrder("customer-after-takeover");
+            await().atMost(Duration.ofSeconds(30)).until(() -> deliveredOrders(consumer, List.of(orderId)).size() == 1);
+        }
+    }
+
+    private static Map<String, Object> withNodeId(Map<String, Object> properties, String nodeId) {
+        Map<String, Object> withId = new java.util.HashMap<>(properties);
+        withId.put("app.node-id", nodeId);
+        return withId;
+    }
 }
