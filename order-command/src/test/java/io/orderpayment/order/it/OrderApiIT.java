@@ -2,11 +2,13 @@ package io.orderpayment.order.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderpayment.api.order.ConfirmOrder;
+import io.orderpayment.order.persistence.IdempotencyKeyPurge;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +28,8 @@ class OrderApiIT extends SharedOrderServiceIT {
     JdbcTemplate jdbc;
     @Autowired
     CommandGateway commandGateway;
+    @Autowired
+    IdempotencyKeyPurge idempotencyKeyPurge;
 
     private static String customer() {
         return "customer-" + UUID.randomUUID();
@@ -180,6 +184,20 @@ class OrderApiIT extends SharedOrderServiceIT {
         assertThat(http().post("/orders", orderJson(customer, "EUR", 0, "5.00"), key).status()).isEqualTo(400);
 
         assertThat(http().post("/orders", orderJson(customer, "EUR", 1, "5.00"), key).status()).isEqualTo(202);
+    }
+
+    @Test
+    void anExpiredIdempotencyKeyPlacesANewOrder() {
+        String body = orderJson(customer(), "EUR", 1, "5.00");
+        Map<String, String> key = Map.of("Idempotency-Key", "checkout-" + UUID.randomUUID());
+        String first = http().post("/orders", body, key).json().get("orderId").asText();
+
+        assertThat(idempotencyKeyPurge.purgeOlderThan(Duration.ZERO)).isPositive();
+
+        OrderHttp.Response again = http().post("/orders", body, key);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.json().get("orderId").asText()).isNotEqualTo(first);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("false");
     }
 
     @Test
