@@ -1,7 +1,6 @@
 package io.orderpayment.outbox;
 
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** What the forwarder has done since start-up; read by tests, health and metrics. */
 public class ForwarderStatistics {
@@ -9,7 +8,6 @@ public class ForwarderStatistics {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong skippedAsConfirmed = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
-    private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
     void recordPublished(int count) {
         published.addAndGet(count);
@@ -19,9 +17,8 @@ public class ForwarderStatistics {
         skippedAsConfirmed.addAndGet(count);
     }
 
-    void recordFailure(Exception failure) {
+    void recordFailure() {
         failedBatches.incrementAndGet();
-        lastFailure.set(failure.getMessage());
     }
 
     /** Events confirmed by the broker (a republished event counts again). */
@@ -37,9 +34,5 @@ public class ForwarderStatistics {
     /** Batches that failed and were left for the processor to retry. */
     public long failedBatches() {
         return failedBatches.get();
-    }
-
-    public String lastFailure() {
-        return lastFailure.get();
     }
 }

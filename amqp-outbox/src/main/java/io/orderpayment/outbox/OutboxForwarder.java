@@ -56,7 +56,7 @@ public class OutboxForwarder {
         try {
             publisher.publishConfirmed(toSend);
         } catch (RuntimeException e) {
-            statistics.recordFailure(e);
+            statistics.recordFailure();
             throw e;
         }
         confirmedEvents.markConfirmed(toSend.stream().map(OutboundEvent::eventId).toList());

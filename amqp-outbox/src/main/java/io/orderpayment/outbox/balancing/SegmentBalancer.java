@@ -49,15 +49,15 @@ public class SegmentBalancer implements Runnable {
                 insert into outbox_instance (instance_id, last_seen) values (?, now())
                 on conflict (instance_id) do update set last_seen = now()""", instanceId);
         long liveWithin = interval.toMillis() * 3;
-        Integer live = database.queryForObject(
+        int live = database.queryForObject(
                 "select count(*) from outbox_instance where last_seen > now() - make_interval(secs => ?)",
                 Integer.class, liveWithin / 1000.0);
         database.update("delete from outbox_instance where last_seen < now() - make_interval(secs => ?)",
                 liveWithin * 10 / 1000.0);
         StreamingEventProcessor forwarder = processor.get();
-        Integer segments = database.queryForObject(
+        int segments = database.queryForObject(
                 "select count(*) from token_entry where processor_name = ?", Integer.class, forwarder.getName());
-        if (live == null || live == 0 || segments == null || segments == 0) {
+        if (live == 0 || segments == 0) {
             return;
         }
         int fairShare = (segments + live - 1) / live;

@@ -6,13 +6,13 @@ import io.orderpayment.outbox.ForwarderStatistics;
 import io.orderpayment.outbox.OutboundEventMapper;
 import io.orderpayment.outbox.OutboxForwarder;
 import io.orderpayment.outbox.amqp.OutboxTopology;
-import io.orderpayment.outbox.balancing.SegmentBalancer;
 import io.orderpayment.outbox.amqp.RabbitEventPublisher;
+import io.orderpayment.outbox.balancing.SegmentBalancer;
 import io.orderpayment.outbox.redis.RedisConfirmedEventCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
@@ -33,7 +33,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;

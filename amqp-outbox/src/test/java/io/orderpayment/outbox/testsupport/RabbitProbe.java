@@ -26,7 +26,7 @@ public final class RabbitProbe implements AutoCloseable {
     /** A message as a consumer sees it. */
     public record Received(String routingKey, String body, AMQP.BasicProperties properties) {
 
-        public Object header(String name) {
+        public String header(String name) {
             Object value = properties.getHeaders() == null ? null : properties.getHeaders().get(name);
             return value == null ? null : value.toString();
         }

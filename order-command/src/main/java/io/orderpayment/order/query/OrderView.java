@@ -9,12 +9,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.Persistable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,7 +29,7 @@ import java.util.List;
 @Table(name = "order_view")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class OrderView {
+public class OrderView implements Persistable<String> {
 
     @Id
     private String orderId;
@@ -42,6 +46,10 @@ public class OrderView {
     private CancellationReason cancellationReason;
     private Instant createdAt;
     private Instant updatedAt;
+    /** Lets the repository insert a placed order at once, instead of looking for it first. */
+    @Transient
+    @Getter(AccessLevel.NONE)
+    private boolean placedNow;
 
     static OrderView placed(OrderPlaced event, Instant at) {
         OrderView view = new OrderView();
@@ -53,7 +61,24 @@ public class OrderView {
         view.items = List.copyOf(event.items());
         view.createdAt = at;
         view.updatedAt = at;
+        view.placedNow = true;
         return view;
+    }
+
+    @Override
+    public String getId() {
+        return orderId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return placedNow;
+    }
+
+    @PostPersist
+    @PostLoad
+    void stored() {
+        placedNow = false;
     }
 
     void paymentRequested(int attempt, Instant at) {

@@ -2,6 +2,7 @@ package io.orderpayment.order.web;
 
 import io.orderpayment.api.order.CancelOrder;
 import io.orderpayment.api.order.CancellationReason;
+import io.orderpayment.api.order.OrderStatus;
 import io.orderpayment.order.application.OrderPlacement;
 import io.orderpayment.order.application.PlacedOrder;
 import io.orderpayment.order.query.OrderView;
@@ -50,7 +51,7 @@ class OrderController {
         return ResponseEntity.accepted()
                 .location(location)
                 .header("Idempotent-Replayed", String.valueOf(placed.replayed()))
-                .body(new OrderAccepted(placed.orderId(), view(placed.orderId()).getStatus()));
+                .body(new OrderAccepted(placed.orderId(), statusOf(placed)));
     }
 
     @GetMapping("/{orderId}")
@@ -73,6 +74,11 @@ class OrderController {
             throw new OrderNotFoundException(orderId);
         }
         return ResponseEntity.accepted().body(new OrderAccepted(orderId, view(orderId).getStatus()));
+    }
+
+    /** A new order is PENDING (its view was written in the same transaction); a replayed one may have moved on. */
+    private OrderStatus statusOf(PlacedOrder placed) {
+        return placed.replayed() ? view(placed.orderId()).getStatus() : OrderStatus.PENDING;
     }
 
     private OrderView view(String orderId) {

@@ -20,13 +20,13 @@ final class ForwarderAssertions {
     /** The aggregates (orders) among {@code orderIds} whose events reached the consumer. */
     static Set<String> deliveredOrders(RabbitProbe consumer, Collection<String> orderIds) {
         return consumer.received().stream()
-                .map(message -> (String) message.header("aggregate-id"))
+                .map(message -> message.header("aggregate-id"))
                 .filter(orderIds::contains)
                 .collect(Collectors.toSet());
     }
 
     static long deliveries(RabbitProbe consumer, Collection<String> orderIds) {
-        return consumer.received().stream().filter(message -> orderIds.contains((String) message.header("aggregate-id"))).count();
+        return consumer.received().stream().filter(message -> orderIds.contains(message.header("aggregate-id"))).count();
     }
 
     /**

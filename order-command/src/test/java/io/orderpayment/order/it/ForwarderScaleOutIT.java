@@ -61,7 +61,7 @@ class ForwarderScaleOutIT {
             for (String orderId : orders) {
                 List<String> types = consumer.received().stream()
                         .filter(message -> orderId.equals(message.header("aggregate-id")))
-                        .map(message -> (String) message.header("event-type"))
+                        .map(message -> message.header("event-type"))
                         .distinct()
                         .toList();
                 assertThat(types).as("events of order %s as they arrived", orderId).containsExactly("OrderPlaced", "OrderCancelled");

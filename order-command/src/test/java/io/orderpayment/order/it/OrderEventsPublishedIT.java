@@ -59,7 +59,7 @@ class OrderEventsPublishedIT extends SharedOrderServiceIT {
             assertThat(message.header("aggregate-type")).isEqualTo("Order");
             assertThat(message.header("aggregate-id")).isEqualTo(orderId);
             assertThat(message.header("sequence-number")).isEqualTo("0");
-            assertThat(Instant.parse((String) message.header("timestamp"))).isBefore(Instant.now());
+            assertThat(Instant.parse(message.header("timestamp"))).isBefore(Instant.now());
             assertThat(message.header("correlation-id")).isNotNull();
             assertThat(message.header("causation-id")).isNotNull();
         }
@@ -79,6 +79,6 @@ class OrderEventsPublishedIT extends SharedOrderServiceIT {
     }
 
     private List<RabbitProbe.Received> messagesFor(List<String> orderIds) {
-        return consumer.received().stream().filter(message -> orderIds.contains((String) message.header("aggregate-id"))).toList();
+        return consumer.received().stream().filter(message -> orderIds.contains(message.header("aggregate-id"))).toList();
     }
 }
