@@ -51,6 +51,14 @@ public class OutboxTopology implements ConnectionListener {
                 "x-queue-type", "quorum",
                 "x-max-length", unroutedMaxLength));
         channel.queueBind(alternateExchange, alternateExchange, "");
-        channel.exchangeDeclare(exchange, "topic", true, false, Map.of("alternate-exchange", alternateExchange));
+        channel.exchangeDeclare(exchange, "topic", true, false, exchangeArguments(alternateExchange));
+    }
+
+    /**
+     * The arguments an events exchange is declared with. A consumer that declares the exchange before
+     * its publisher ran must use the same ones, or RabbitMQ refuses the second declaration.
+     */
+    public static Map<String, Object> exchangeArguments(String alternateExchange) {
+        return alternateExchange.isEmpty() ? Map.of() : Map.of("alternate-exchange", alternateExchange);
     }
 }

@@ -75,6 +75,44 @@ public final class RabbitProbe implements AutoCloseable {
         }
     }
 
+    /** Publishes as the outbox does: persistent JSON, the event id as message id and header, confirmed. */
+    public static void publish(String exchange, String routingKey, String eventId, String body) {
+        try (RabbitProbe probe = new RabbitProbe()) {
+            probe.channel.confirmSelect();
+            AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                    .contentType("application/json")
+                    .deliveryMode(2)
+                    .messageId(eventId)
+                    .headers(Map.of("event-id", eventId))
+                    .build();
+            probe.channel.basicPublish(exchange, routingKey, true, properties, body.getBytes(StandardCharsets.UTF_8));
+            probe.channel.waitForConfirmsOrDie(10_000);
+        } catch (IOException | TimeoutException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Messages ready in {@code queue} (not those delivered and not yet acknowledged); -1 if it does not exist. */
+    public static long readyMessages(String queue) {
+        try (RabbitProbe probe = new RabbitProbe()) {
+            return probe.channel.queueDeclarePassive(queue).getMessageCount();
+        } catch (IOException e) {
+            return -1;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void deleteQueues(String... queues) {
+        try (RabbitProbe probe = new RabbitProbe()) {
+            for (String queue : queues) {
+                probe.channel.queueDelete(queue);
+            }
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Removes what a test declared, so test runs leave no exchanges or queues behind. */
     public static void deleteExchange(String exchange, String alternateExchange) {
         try (RabbitProbe probe = new RabbitProbe()) {

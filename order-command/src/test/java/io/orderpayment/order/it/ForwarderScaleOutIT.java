@@ -1,6 +1,7 @@
 package io.orderpayment.order.it;
 
 import io.orderpayment.outbox.testsupport.RabbitProbe;
+import io.orderpayment.outbox.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

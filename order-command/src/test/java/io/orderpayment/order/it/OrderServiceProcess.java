@@ -1,5 +1,6 @@
 package io.orderpayment.order.it;
 
+import io.orderpayment.outbox.testsupport.TestInfrastructure;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;

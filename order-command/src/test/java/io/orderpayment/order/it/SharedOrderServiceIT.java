@@ -1,6 +1,7 @@
 package io.orderpayment.order.it;
 
 import io.orderpayment.order.OrderServiceApplication;
+import io.orderpayment.outbox.testsupport.TestInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,6 +1,5 @@
-package io.orderpayment.order.it;
+package io.orderpayment.outbox.testsupport;
 
-import io.orderpayment.outbox.testsupport.RabbitProbe;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;

@@ -1,0 +1,83 @@
+package io.orderpayment.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Every error as RFC 7807 application/problem+json: a stable {@code type}, a title, a detail that
+ * says what is wrong and, for invalid input, {@code errors} with one line per problem. A service
+ * extends this with handlers for its own exceptions.
+ */
+public abstract class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final String TYPES = "https://github.com/orderpayment/problems/";
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<String> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + " " + error.getDefaultMessage())
+                .sorted()
+                .toList();
+        return invalidRequest(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<String> errors = e.getParameterValidationResults().stream()
+                .flatMap(ProblemJsonExceptionHandler::describe)
+                .sorted()
+                .toList();
+        return invalidRequest(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String detail = "the request body is not valid JSON of the expected shape: "
+                + e.getMostSpecificCause().getMessage().lines().findFirst().orElse("");
+        return ResponseEntity.badRequest().body(
+                problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail, null));
+    }
+
+    private static ResponseEntity<Object> invalidRequest(List<String> errors) {
+        return ResponseEntity.badRequest().body(
+                problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", String.join("; ", errors), errors));
+    }
+
+    /** A request body's errors by field path ({@code items[0].quantity}), a parameter's by its name. */
+    private static Stream<String> describe(ParameterValidationResult result) {
+        if (result instanceof ParameterErrors bodyErrors) {
+            return bodyErrors.getFieldErrors().stream().map(error -> error.getField() + " " + error.getDefaultMessage());
+        }
+        return result.getResolvableErrors().stream()
+                .map(error -> result.getMethodParameter().getParameterName() + " " + error.getDefaultMessage());
+    }
+
+    /** @param errors one line per problem, or null */
+    protected static ProblemDetail problem(HttpStatus status, String type, String title, String detail, List<String> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPES + type));
+        problem.setTitle(title);
+        if (errors != null) {
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+}
