@@ -1,0 +1,7 @@
+package io.orderpayment.api.payment;
+
+public enum PaymentStatus {
+    COMPLETED,
+    FAILED,
+    REFUNDED
+}
