@@ -1,0 +1,39 @@
+package io.orderpayment.payment.amqp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderpayment.outbox.amqp.EventHeaders;
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.amqp.core.Message;
+
+import java.io.IOException;
+
+/**
+ * Reads events published by the outbox: the event id that deduplicates them, and the JSON body. A
+ * message that cannot be read will not become readable on redelivery: it is rejected at once, to
+ * the dead-letter queue.
+ */
+class InboundMessages {
+
+    private final ObjectMapper json;
+
+    InboundMessages(ObjectMapper json) {
+        this.json = json;
+    }
+
+    String eventId(Message message) {
+        Object header = message.getMessageProperties().getHeaders().get(EventHeaders.EVENT_ID);
+        String eventId = header != null ? header.toString() : message.getMessageProperties().getMessageId();
+        if (eventId == null || eventId.isBlank()) {
+            throw new AmqpRejectAndDontRequeueException("message without an event id cannot be deduplicated");
+        }
+        return eventId;
+    }
+
+    <T> T body(Message message, Class<T> type) {
+        try {
+            return json.readValue(message.getBody(), type);
+        } catch (IOException e) {
+            throw new AmqpRejectAndDontRequeueException("unreadable " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+}

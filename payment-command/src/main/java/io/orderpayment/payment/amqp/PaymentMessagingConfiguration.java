@@ -1,0 +1,74 @@
+package io.orderpayment.payment.amqp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderpayment.payment.application.DeadLetteredPaymentRequests;
+import io.orderpayment.payment.application.PaymentRequests;
+import io.orderpayment.payment.application.RefundRequests;
+import io.orderpayment.payment.config.PaymentProperties;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.MessageListener;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The payment service's consumers, on Spring Boot's RabbitMQ connection (the outbox publishes on
+ * a connection of its own). Acknowledgement is automatic after the listener returns, which is
+ * after its transaction committed; a listener exception requeues the message.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PaymentMessagingConfiguration {
+
+    @Bean
+    PaymentTopology paymentTopology(CachingConnectionFactory connectionFactory, PaymentProperties properties) {
+        PaymentTopology topology = new PaymentTopology(properties.ordersExchange(), properties.ordersAlternateExchange(),
+                properties.requestQueue(), properties.refundQueue(), properties.requestTtl(), properties.maxDeliveries());
+        connectionFactory.addConnectionListener(topology);
+        return topology;
+    }
+
+    @Bean
+    InboundMessages inboundMessages(ObjectMapper objectMapper) {
+        return new InboundMessages(objectMapper);
+    }
+
+    @Bean
+    SimpleMessageListenerContainer paymentRequestConsumers(CachingConnectionFactory connectionFactory,
+                                                           PaymentTopology topology, PaymentProperties properties,
+                                                           InboundMessages messages, PaymentRequests requests) {
+        return container(connectionFactory, properties.requestQueue(), properties.consumers(), properties.prefetch(),
+                new PaymentRequestListener(messages, requests));
+    }
+
+    @Bean
+    SimpleMessageListenerContainer paymentDeadLetterConsumer(CachingConnectionFactory connectionFactory,
+                                                             PaymentTopology topology, PaymentProperties properties,
+                                                             InboundMessages messages,
+                                                             DeadLetteredPaymentRequests deadLetters) {
+        return container(connectionFactory, PaymentTopology.deadLetterQueue(properties.requestQueue()), 1,
+                properties.prefetch(), new PaymentDeadLetterListener(messages, deadLetters));
+    }
+
+    @Bean
+    SimpleMessageListenerContainer refundRequestConsumer(CachingConnectionFactory connectionFactory,
+                                                         PaymentTopology topology, PaymentProperties properties,
+                                                         InboundMessages messages, RefundRequests refunds) {
+        return container(connectionFactory, properties.refundQueue(), 1, properties.prefetch(),
+                new RefundRequestListener(messages, refunds));
+    }
+
+    private static SimpleMessageListenerContainer container(CachingConnectionFactory connectionFactory, String queue,
+                                                            int consumers, int prefetch, MessageListener listener) {
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueueNames(queue);
+        container.setConcurrentConsumers(consumers);
+        container.setPrefetchCount(prefetch);
+        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        container.setDefaultRequeueRejected(true);
+        // A broker that is down, or queues not declared yet, must not stop the service: keep trying.
+        container.setMissingQueuesFatal(false);
+        container.setMessageListener(listener);
+        return container;
+    }
+}

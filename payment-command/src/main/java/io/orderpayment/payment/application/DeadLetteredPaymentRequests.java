@@ -1,0 +1,32 @@
+package io.orderpayment.payment.application;
+
+import io.orderpayment.api.order.PaymentRequested;
+import io.orderpayment.api.payment.AbandonPayment;
+import io.orderpayment.api.payment.PaymentFailureReason;
+import lombok.RequiredArgsConstructor;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A payment request the broker gave up on (expired, or failed on every delivery) still gets an
+ * answer: the attempt fails with a reason the order side can act on, and keeps no money.
+ */
+@Service
+@RequiredArgsConstructor
+public class DeadLetteredPaymentRequests {
+
+    private final CommandGateway commandGateway;
+    private final ProcessedMessages processedMessages;
+
+    /** @return false if this dead letter had been processed before */
+    @Transactional
+    public boolean abandon(String messageId, PaymentRequested request, PaymentFailureReason reason) {
+        if (!processedMessages.claim("dead-letter/" + messageId)) {
+            return false;
+        }
+        commandGateway.sendAndWait(new AbandonPayment(request.paymentId(), request.orderId(), request.attempt(),
+                request.amount(), reason));
+        return true;
+    }
+}

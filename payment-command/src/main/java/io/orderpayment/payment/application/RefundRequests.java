@@ -1,0 +1,27 @@
+package io.orderpayment.payment.application;
+
+import io.orderpayment.api.order.RefundRequested;
+import io.orderpayment.api.payment.RefundPayment;
+import lombok.RequiredArgsConstructor;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Gives the money of a completed payment back when its order asks, once. */
+@Service
+@RequiredArgsConstructor
+public class RefundRequests {
+
+    private final CommandGateway commandGateway;
+    private final ProcessedMessages processedMessages;
+
+    /** @return false if this message had been processed before */
+    @Transactional
+    public boolean process(String messageId, RefundRequested request) {
+        if (!processedMessages.claim(messageId)) {
+            return false;
+        }
+        commandGateway.sendAndWait(new RefundPayment(request.paymentId()));
+        return true;
+    }
+}

@@ -1,0 +1,52 @@
+package io.orderpayment.payment.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Settings of the payment service ({@code app.payment.*}).
+ *
+ * @param ordersExchange          the order service's events exchange, where payment and refund requests come from
+ * @param ordersAlternateExchange that exchange's alternate exchange (declared identically by both services)
+ * @param requestQueue            the queue of payment requests; its dead letters go to {@code <requestQueue>.dead-letter}
+ * @param refundQueue             the queue of refund requests; its dead letters wait in {@code <refundQueue>.dead-letter}
+ * @param requestTtl              how long a payment request may wait in the broker before it expires
+ * @param maxDeliveries           deliveries of a request before it is dead-lettered
+ * @param consumers               payment requests processed at once
+ * @param prefetch                unacknowledged messages per consumer
+ * @param gateway                 the payment gateway
+ */
+@ConfigurationProperties("app.payment")
+public record PaymentProperties(
+        @DefaultValue("orders.events") String ordersExchange,
+        String ordersAlternateExchange,
+        @DefaultValue("payment-service.payment-requests") String requestQueue,
+        @DefaultValue("payment-service.refund-requests") String refundQueue,
+        @DefaultValue("10m") Duration requestTtl,
+        @DefaultValue("3") int maxDeliveries,
+        @DefaultValue("4") int consumers,
+        @DefaultValue("5") int prefetch,
+        @DefaultValue Gateway gateway) {
+
+    public PaymentProperties {
+        if (ordersAlternateExchange == null) {
+            ordersAlternateExchange = ordersExchange + ".unrouted";
+        }
+        if (maxDeliveries < 1) {
+            throw new IllegalArgumentException("app.payment.max-deliveries must be at least 1, not " + maxDeliveries);
+        }
+    }
+
+    /**
+     * @param latency    simulated time the gateway takes to answer
+     * @param tries      calls per charge or refund while the gateway fails transiently
+     * @param retryPause pause after the first transient failure, doubling after each further one
+     */
+    public record Gateway(
+            @DefaultValue("0ms") Duration latency,
+            @DefaultValue("3") int tries,
+            @DefaultValue("100ms") Duration retryPause) {
+    }
+}

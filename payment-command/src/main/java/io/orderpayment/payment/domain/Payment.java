@@ -1,0 +1,132 @@
+package io.orderpayment.payment.domain;
+
+import io.orderpayment.api.Money;
+import io.orderpayment.api.payment.AbandonPayment;
+import io.orderpayment.api.payment.ChargePayment;
+import io.orderpayment.api.payment.PaymentCompleted;
+import io.orderpayment.api.payment.PaymentFailed;
+import io.orderpayment.api.payment.PaymentFailureReason;
+import io.orderpayment.api.payment.PaymentRefunded;
+import io.orderpayment.api.payment.PaymentStatus;
+import io.orderpayment.api.payment.RefundPayment;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import java.time.Clock;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One payment attempt of an order, event sourced; its id is a function of (order, attempt). It is
+ * settled once, COMPLETED or FAILED, and a completed payment can be refunded once. Asking again to
+ * settle a settled attempt changes nothing, which is what makes redelivered requests harmless.
+ */
+public class Payment {
+
+    @AggregateIdentifier
+    private String paymentId;
+    private String orderId;
+    private Money amount;
+    private PaymentStatus status;
+    private String chargeId;
+
+    protected Payment() {
+        // for Axon, which rebuilds the payment from its events or creates it on its first command
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ChargePayment command, PaymentGateway gateway, Clock clock) {
+        if (status != null) {
+            return;
+        }
+        if (!clock.instant().isBefore(command.payBefore())) {
+            fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(), PaymentFailureReason.DEADLINE_PASSED);
+            return;
+        }
+        if (command.paymentMethodToken() == null) {
+            fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(), PaymentFailureReason.INVALID_PAYMENT_METHOD);
+            return;
+        }
+        PaymentGateway.ChargeResult result = gateway.charge(new PaymentGateway.Charge(
+                command.paymentId(), command.orderId(), command.paymentId(), command.paymentMethodToken(), command.amount()));
+        switch (result.outcome()) {
+            case APPROVED -> apply(new PaymentCompleted(command.paymentId(), command.orderId(), command.attempt(),
+                    command.amount(), result.chargeId()));
+            case INSUFFICIENT_FUNDS -> fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(),
+                    PaymentFailureReason.INSUFFICIENT_FUNDS);
+            case INVALID_PAYMENT_METHOD -> fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(),
+                    PaymentFailureReason.INVALID_PAYMENT_METHOD);
+            case UNAVAILABLE -> fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(),
+                    PaymentFailureReason.GATEWAY_UNAVAILABLE);
+            case ERROR -> fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(),
+                    PaymentFailureReason.GATEWAY_ERROR);
+        }
+    }
+
+    /**
+     * A request that could not be processed may still have been charged before its processing
+     * failed (the gateway answered, our commit did not happen): that charge goes back.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AbandonPayment command, PaymentGateway gateway) {
+        if (status != null) {
+            return;
+        }
+        gateway.approvedCharge(command.paymentId()).ifPresent(charge -> {
+            PaymentGateway.RefundResult refund = gateway.refund(new PaymentGateway.Refund(
+                    refundKey(command.paymentId()), command.orderId(), command.paymentId(), charge, command.amount()));
+            if (!refund.refunded()) {
+                throw new RefundNotPossibleException(command.paymentId(), refund.failure());
+            }
+        });
+        fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(), command.reason());
+    }
+
+    @CommandHandler
+    public void handle(RefundPayment command, PaymentGateway gateway) {
+        if (status != PaymentStatus.COMPLETED) {
+            throw new PaymentNotRefundableException(paymentId, status);
+        }
+        PaymentGateway.RefundResult refund = gateway.refund(
+                new PaymentGateway.Refund(refundKey(paymentId), orderId, paymentId, chargeId, amount));
+        if (!refund.refunded()) {
+            throw new RefundNotPossibleException(paymentId, refund.failure());
+        }
+        apply(new PaymentRefunded(paymentId, orderId, amount, refund.refundId()));
+    }
+
+    private static String refundKey(String paymentId) {
+        return paymentId + "/refund";
+    }
+
+    private static void fail(String paymentId, String orderId, int attempt, Money amount, PaymentFailureReason reason) {
+        apply(new PaymentFailed(paymentId, orderId, attempt, amount, reason));
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCompleted event) {
+        paymentId = event.paymentId();
+        orderId = event.orderId();
+        amount = event.amount();
+        chargeId = event.chargeId();
+        status = PaymentStatus.COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentFailed event) {
+        paymentId = event.paymentId();
+        orderId = event.orderId();
+        amount = event.amount();
+        status = PaymentStatus.FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefunded event) {
+        status = PaymentStatus.REFUNDED;
+    }
+}

@@ -1,0 +1,58 @@
+package io.orderpayment.payment.web;
+
+import io.orderpayment.payment.gateway.GatewayLedger;
+import io.orderpayment.payment.gateway.GatewaySimulation;
+import jakarta.validation.constraints.NotBlank;
+import lombok.RequiredArgsConstructor;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The simulated gateway for operators and tests: its outage switch, its latency, its ledger. */
+@RestController
+@RequestMapping("/admin/gateway")
+@RequiredArgsConstructor
+class GatewayAdminController {
+
+    private final GatewaySimulation simulation;
+    private final GatewayLedger ledger;
+
+    @GetMapping
+    GatewaySettingsResponse settings() {
+        return GatewaySettingsResponse.of(simulation.settings());
+    }
+
+    @PutMapping
+    GatewaySettingsResponse change(@RequestBody GatewaySettingsRequest request) {
+        return GatewaySettingsResponse.of(simulation.change(request.outage(), latency(request.latency())));
+    }
+
+    /** What the outside world saw for one order: charges and refunds, declined ones included. */
+    @GetMapping("/ledger")
+    List<GatewayLedger.Entry> ledger(@RequestParam @NotBlank String orderId) {
+        return ledger.forOrder(orderId);
+    }
+
+    private static Duration latency(String latency) {
+        if (latency == null) {
+            return null;
+        }
+        Duration parsed;
+        try {
+            parsed = DurationStyle.detectAndParse(latency.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidGatewaySettingsException("latency '" + latency + "' is not a duration like 50ms or 2s");
+        }
+        if (parsed.isNegative()) {
+            throw new InvalidGatewaySettingsException("latency must not be negative, not " + latency);
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,279 @@
+package io.orderpayment.payment.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.orderpayment.api.order.PaymentRequested;
+import io.orderpayment.api.order.RefundRequested;
+import io.orderpayment.outbox.testsupport.RabbitProbe;
+import io.orderpayment.outbox.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The payment service against the real PostgreSQL, RabbitMQ and Redis: payment requests published
+ * on the orders exchange, outcomes consumed from the payments exchange, charges read from the
+ * gateway's ledger.
+ */
+class PaymentProcessingIT {
+
+    private static final TestInfrastructure INFRASTRUCTURE = new TestInfrastructure("payment_processing");
+    private static final Duration DEADLINE = Duration.ofMinutes(15);
+
+    private static OrderSide orderSide;
+    private static RabbitProbe probe;
+    private static PublishedPaymentEvents published;
+    private static PaymentServiceInstance service;
+    private static PaymentHttp http;
+
+    @BeforeAll
+    static void start() {
+        orderSide = new OrderSide(INFRASTRUCTURE);
+        orderSide.reset();
+        probe = INFRASTRUCTURE.resetWithConsumer();
+        published = new PublishedPaymentEvents(probe);
+        service = PaymentServiceInstance.start(INFRASTRUCTURE, Map.of(
+                "app.payment.gateway.retry-pause", "10ms"));
+        http = service.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        probe.close();
+    }
+
+    private static String newOrder() {
+        return "order-" + UUID.randomUUID();
+    }
+
+    private static List<JsonNode> approvedCharges(String orderId) {
+        return stream(http.ledger(orderId)).stream()
+                .filter(entry -> entry.get("kind").asText().equals("CHARGE") && entry.get("outcome").asText().equals("APPROVED"))
+                .toList();
+    }
+
+    private static List<JsonNode> refunds(String orderId) {
+        return stream(http.ledger(orderId)).stream().filter(entry -> entry.get("kind").asText().equals("REFUND")).toList();
+    }
+
+    private static List<JsonNode> stream(JsonNode array) {
+        List<JsonNode> nodes = new ArrayList<>();
+        array.forEach(nodes::add);
+        return nodes;
+    }
+
+    private static PublishedPaymentEvents.Event awaitOutcome(String orderId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> !published.of(orderId).isEmpty());
+        return published.of(orderId).get(0);
+    }
+
+    @Test
+    void tokOkIsChargedOnceAndCompleted() {
+        String orderId = newOrder();
+        String method = http.registerPaymentMethod("c-ok", "tok_ok");
+        PaymentRequested request = OrderSide.request(orderId, 1, "c-ok", method, DEADLINE);
+
+        orderSide.publish(request);
+
+        PublishedPaymentEvents.Event event = awaitOutcome(orderId);
+        assertThat(event.type()).isEqualTo("PaymentCompleted");
+        assertThat(event.routingKey()).isEqualTo("payment.completed");
+        assertThat(event.body().get("paymentId").asText()).isEqualTo(request.paymentId());
+        assertThat(event.body().get("attempt").asInt()).isEqualTo(1);
+        assertThat(event.body().at("/amount/amount").decimalValue()).isEqualByComparingTo("25.00");
+        assertThat(event.body().get("chargeId").asText()).startsWith("ch_");
+        assertThat(approvedCharges(orderId)).singleElement()
+                .satisfies(charge -> assertThat(charge.get("idempotencyKey").asText()).isEqualTo(request.paymentId()));
+        JsonNode payments = http.get("/payments?orderId=" + orderId).body();
+        assertThat(payments).hasSize(1);
+        assertThat(payments.get(0).get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(payments.get(0).get("failureReason").isNull()).isTrue();
+    }
+
+    @Test
+    void tokInsufficientFundsIsAHardDecline() {
+        String orderId = newOrder();
+        String method = http.registerPaymentMethod("c-poor", "tok_insufficient_funds");
+
+        orderSide.publish(OrderSide.request(orderId, 1, "c-poor", method, DEADLINE));
+
+        PublishedPaymentEvents.Event event = awaitOutcome(orderId);
+        assertThat(event.type()).isEqualTo("PaymentFailed");
+        assertThat(event.body().get("reason").asText()).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(event.body().get("retryable").asBoolean()).isFalse();
+        assertThat(approvedCharges(orderId)).isEmpty();
+        assertThat(http.get("/payments?orderId=" + orderId).body().get(0).get("failureReason").asText())
+                .isEqualTo("INSUFFICIENT_FUNDS");
+    }
+
+    @Test
+    void tokGatewayErrorIsTriedAgainThenReportedRetryable() {
+        String orderId = newOrder();
+        String method = http.registerPaymentMethod("c-flaky", "tok_gateway_error");
+
+        orderSide.publish(OrderSide.request(orderId, 1, "c-flaky", method, DEADLINE));
+
+        PublishedPaymentEvents.Event event = awaitOutcome(orderId);
+        assertThat(event.type()).isEqualTo("PaymentFailed");
+        assertThat(event.body().get("reason").asText()).isEqualTo("GATEWAY_ERROR");
+        assertThat(event.body().get("retryable").asBoolean()).isTrue();
+        assertThat(GatewayFaults.chargeCalls(orderId)).as("deliveries: the retries happen within the first").isEqualTo(1);
+        assertThat(http.ledger(orderId)).isEmpty();
+    }
+
+    @Test
+    void anUnknownPaymentMethodOrSomeoneElsesIsAHardDecline() {
+        String unknown = newOrder();
+        String someoneElses = newOrder();
+        String method = http.registerPaymentMethod("c-owner", "tok_ok");
+
+        orderSide.publish(OrderSide.request(unknown, 1, "c-1", "pm_does_not_exist", DEADLINE));
+        orderSide.publish(OrderSide.request(someoneElses, 1, "c-thief", method, DEADLINE));
+
+        for (String orderId : List.of(unknown, someoneElses)) {
+            PublishedPaymentEvents.Event event = awaitOutcome(orderId);
+            assertThat(event.body().get("reason").asText()).isEqualTo("INVALID_PAYMENT_METHOD");
+            assertThat(event.body().get("retryable").asBoolean()).isFalse();
+            assertThat(http.ledger(orderId)).isEmpty();
+        }
+    }
+
+    @Test
+    void aRequestPastItsDeadlineIsNotCharged() {
+        String orderId = newOrder();
+        String method = http.registerPaymentMethod("c-late", "tok_ok");
+
+        orderSide.publish(OrderSide.request(orderId, 1, "c-late", method, Duration.ofSeconds(-1)));
+
+        PublishedPaymentEvents.Event event = awaitOutcome(orderId);
+        assertThat(event.body().get("reason").asText()).isEqualTo("DEADLINE_PASSED");
+        assertThat(http.ledger(orderId)).isEmpty();
+    }
+
+    @Test
+    void theSameRequestDeliveredAgainIsChargedOnce() {
+        String orderId = newOrder();
+        String method = http.registerPaymentMethod("c-dup", "tok_ok");
+        PaymentRequested request = OrderSide.request(orderId, 1, "c-dup", method, DEADLINE);
+        String eventId = orderSide.publish(request);
+        awaitOutcome(orderId);
+
+        orderSide.publish(request, eventId);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> MessageClaims.of(eventId) == 2);
+        assertChargedAndCompletedOnce(orderId, request.paymentId());
+    }
+
+    @Test
+    void theSameRequestDeliveredToTwoConsumersAtOnceIsChargedOnce() {
+        String orderId = newOrder();
+        String method = http.registerPaymentMethod("c-twice", "tok_ok");
+        PaymentRequested request = OrderSide.request(orderId, 1, "c-twice", method, DEADLINE);
+        // With a slow gateway the first delivery is still charging when the second one arrives.
+        http.admin("PUT", "/admin/gateway", "{\"latency\":\"300ms\"}");
+        try {
+            String eventId = orderSide.publish(request);
+            orderSide.publish(request, eventId);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> MessageClaims.of(eventId) == 2);
+            assertThat(MessageClaims.longestWait(eventId)).as("one delivery waited for the other's transaction")
+                    .isGreaterThan(Duration.ofMillis(200));
+        } finally {
+            http.admin("PUT", "/admin/gateway", "{\"latency\":\"0ms\"}");
+        }
+        assertChargedAndCompletedOnce(orderId, request.paymentId());
+    }
+
+    private static void assertChargedAndCompletedOnce(String orderId, String paymentId) {
+        assertThat(approvedCharges(orderId)).hasSize(1);
+        assertThat(INFRASTRUCTURE.database().queryForObject("""
+                select count(*) from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%.PaymentCompleted'""", Integer.class, paymentId))
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> published.of(orderId, "PaymentCompleted").size() == 1);
+        assertThat(published.of(orderId)).hasSize(1);
+    }
+
+    @Test
+    void aCrashBetweenTheGatewayChargeAndTheCommitChargesOnce() {
+        String orderId = newOrder();
+        String method = http.registerPaymentMethod("c-crash", "tok_ok");
+        GatewayFaults.failAfterCharge(orderId, GatewayFaults.Fault.ONCE);
+
+        orderSide.publish(OrderSide.request(orderId, 1, "c-crash", method, DEADLINE));
+
+        PublishedPaymentEvents.Event event = awaitOutcome(orderId);
+        assertThat(event.type()).isEqualTo("PaymentCompleted");
+        assertThat(GatewayFaults.chargeCalls(orderId)).as("deliveries that reached the gateway").isEqualTo(2);
+        assertThat(approvedCharges(orderId)).singleElement()
+                .satisfies(charge -> assertThat(charge.get("entryId").asText()).isEqualTo(event.body().get("chargeId").asText()));
+    }
+
+    @Test
+    void aRequestFailingOnEveryDeliveryIsDeadLetteredAfterThreeAndKeepsNoMoney() {
+        String orderId = newOrder();
+        String method = http.registerPaymentMethod("c-poison", "tok_ok");
+        GatewayFaults.failAfterCharge(orderId, GatewayFaults.Fault.ALWAYS);
+
+        orderSide.publish(OrderSide.request(orderId, 1, "c-poison", method, DEADLINE));
+
+        PublishedPaymentEvents.Event event = awaitOutcome(orderId);
+        assertThat(event.type()).isEqualTo("PaymentFailed");
+        assertThat(event.body().get("reason").asText()).isEqualTo("REQUEST_REJECTED");
+        assertThat(GatewayFaults.chargeCalls(orderId)).as("deliveries").isEqualTo(3);
+        // The gateway did charge (our commit failed each time); the dead letter gave it back.
+        assertThat(approvedCharges(orderId)).hasSize(1);
+        assertThat(refunds(orderId)).hasSize(1);
+    }
+
+    @Test
+    void duringAGatewayOutageTheAttemptFailsRetryablyAndTheNextOneIsApprovedAfterIt() {
+        String orderId = newOrder();
+        String method = http.registerPaymentMethod("c-outage", "tok_ok");
+        assertThat(http.admin("PUT", "/admin/gateway", "{\"outage\":true}").body().get("outage").asBoolean()).isTrue();
+        try {
+            orderSide.publish(OrderSide.request(orderId, 1, "c-outage", method, DEADLINE));
+            PublishedPaymentEvents.Event failed = awaitOutcome(orderId);
+            assertThat(failed.body().get("reason").asText()).isEqualTo("GATEWAY_UNAVAILABLE");
+            assertThat(failed.body().get("retryable").asBoolean()).isTrue();
+        } finally {
+            http.admin("PUT", "/admin/gateway", "{\"outage\":false}");
+        }
+
+        orderSide.publish(OrderSide.request(orderId, 2, "c-outage", method, DEADLINE));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !published.of(orderId, "PaymentCompleted").isEmpty());
+        assertThat(published.of(orderId, "PaymentCompleted").get(0).body().get("attempt").asInt()).isEqualTo(2);
+        assertThat(approvedCharges(orderId)).hasSize(1);
+    }
+
+    @Test
+    void aRefundRequestGivesTheMoneyBackOnce() {
+        String orderId = newOrder();
+        String method = http.registerPaymentMethod("c-refund", "tok_ok");
+        PaymentRequested request = OrderSide.request(orderId, 1, "c-refund", method, DEADLINE);
+        orderSide.publish(request);
+        awaitOutcome(orderId);
+
+        orderSide.publish(new RefundRequested(orderId, request.paymentId(), request.amount()));
+        orderSide.publish(new RefundRequested(orderId, request.paymentId(), request.amount()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !published.of(orderId, "PaymentRefunded").isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> RabbitProbe.readyMessages(OrderSide.refundQueue(INFRASTRUCTURE)) == 0);
+        PublishedPaymentEvents.Event refunded = published.of(orderId, "PaymentRefunded").get(0);
+        assertThat(refunded.routingKey()).isEqualTo("payment.refunded");
+        assertThat(refunded.body().get("refundId").asText()).startsWith("re_");
+        assertThat(refunds(orderId)).singleElement()
+                .satisfies(refund -> assertThat(refund.at("/amount/amount").decimalValue()).isEqualByComparingTo("25.00"));
+        assertThat(http.get("/payments?orderId=" + orderId).body().get(0).get("status").asText()).isEqualTo("REFUNDED");
+    }
+}

@@ -1,0 +1,47 @@
+package io.orderpayment.payment.it;
+
+import io.orderpayment.outbox.testsupport.TestInfrastructure;
+import io.orderpayment.payment.PaymentServiceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** One running payment service, started in this JVM, with injectable gateway faults. */
+final class PaymentServiceInstance implements AutoCloseable {
+
+    static final String ADMIN_PASSWORD = "it-admin-secret";
+
+    private final ConfigurableApplicationContext context;
+    private final PaymentHttp http;
+
+    private PaymentServiceInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.http = new PaymentHttp(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")), ADMIN_PASSWORD);
+    }
+
+    static PaymentServiceInstance start(TestInfrastructure infrastructure, Map<String, Object> overrides) {
+        Map<String, Object> properties = new HashMap<>(infrastructure.properties());
+        properties.put("app.payment.orders-exchange", OrderSide.ordersExchange(infrastructure));
+        properties.put("app.payment.request-queue", OrderSide.requestQueue(infrastructure));
+        properties.put("app.payment.refund-queue", OrderSide.refundQueue(infrastructure));
+        properties.put("app.admin.password", ADMIN_PASSWORD);
+        properties.putAll(overrides);
+        // As command-line arguments: they win over application.yml, as an operator's settings would.
+        String[] arguments = properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
+        return new PaymentServiceInstance(
+                new SpringApplicationBuilder(PaymentServiceApplication.class, GatewayFaults.class, MessageClaims.class).run(arguments));
+    }
+
+    PaymentHttp http() {
+        return http;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
