@@ -1,0 +1,223 @@
+package io.orderpayment.benchmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.orderpayment.api.Money;
+import io.orderpayment.api.PaymentIds;
+import io.orderpayment.api.order.PaymentRequested;
+import io.orderpayment.outbox.amqp.OutboxTopology;
+
+import java.io.File;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Payments processed per second inside the payment service: a backlog of payment requests waits in
+ * its queue while it is stopped; once it runs and has warmed up on the first third, the results
+ * confirmed on the payments exchange per second are measured. The service runs as its packaged jar, in a process of its
+ * own, on a schema, exchanges and queues of its own ({@code bench...}, removed afterwards).
+ */
+public final class PaymentBenchmark {
+
+    private static final String SCHEMA = "bench_payments";
+    private static final String ORDERS_EXCHANGE = "bench.payments.orders";
+    private static final String PAYMENTS_EXCHANGE = "bench.payments.events";
+    private static final String REQUEST_QUEUE = "bench.payment-requests";
+    private static final String REFUND_QUEUE = "bench.refund-requests";
+    private static final String RESULTS_QUEUE = "bench.payments.results";
+    private static final int PORT = 18081;
+    private static final File LOG = new File("target/payment-benchmark-service.log");
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private PaymentBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String jar = "payment-command/target/payment-command-0.1.0-SNAPSHOT-exec.jar";
+        int consumers = 4;
+        List<String> serviceArguments = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--jar=")) {
+                jar = arg.substring("--jar=".length());
+            } else if (arg.startsWith("--consumers=")) {
+                consumers = Integer.parseInt(arg.substring("--consumers=".length()));
+            } else {
+                serviceArguments.add(arg);
+            }
+        }
+        if (!new File(jar).isFile()) {
+            throw new IllegalStateException("no payment service jar at " + jar + "; run mvn -DskipTests install first");
+        }
+        System.out.printf("%nPayment benchmark: %d cores, %d consumers%n", Runtime.getRuntime().availableProcessors(), consumers);
+        System.out.println("A backlog of payment requests (tok_ok) is processed; rate = results confirmed on payments.events per second.");
+        try {
+            for (String latency : List.of("0ms", "50ms")) {
+                int requests = latency.equals("0ms") ? 6000 : 1500;
+                measure(jar, latency, consumers, requests, serviceArguments);
+            }
+        } finally {
+            cleanUp();
+        }
+        System.exit(0);
+    }
+
+    private static void measure(String jar, String latency, int consumers, int requests, List<String> extra) throws Exception {
+        cleanUp();
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + PORT,
+                "--app.database.schema=" + SCHEMA,
+                "--app.outbox.exchange=" + PAYMENTS_EXCHANGE,
+                "--app.outbox.confirm-cache.key-prefix=bench:payments:confirmed:",
+                "--app.payment.orders-exchange=" + ORDERS_EXCHANGE,
+                "--app.payment.request-queue=" + REQUEST_QUEUE,
+                "--app.payment.refund-queue=" + REFUND_QUEUE,
+                "--app.payment.consumers=" + consumers,
+                "--app.payment.gateway.latency=" + latency,
+                "--app.admin.password=bench",
+                "--logging.level.root=WARN"));
+        arguments.addAll(extra);
+
+        // First run: declares the queues, registers the payment method; then the backlog builds up.
+        Process service = start(jar, arguments);
+        String paymentMethod = registerPaymentMethod();
+        stop(service);
+        try (Connection rabbit = rabbitConnection()) {
+            Channel channel = rabbit.createChannel();
+            new OutboxTopology(PAYMENTS_EXCHANGE, PAYMENTS_EXCHANGE + ".unrouted", 100_000).declare(channel);
+            channel.queueDeclare(RESULTS_QUEUE, true, false, false, Map.of());
+            channel.queueBind(RESULTS_QUEUE, PAYMENTS_EXCHANGE, "#");
+            publishBacklog(channel, requests, paymentMethod);
+
+            // The first third warms the fresh JVM up (JIT, connection pools); the rest is measured.
+            int warmUp = requests / 3;
+            CountDownLatch warm = new CountDownLatch(warmUp);
+            CountDownLatch all = new CountDownLatch(requests);
+            AtomicLong last = new AtomicLong();
+            channel.basicConsume(RESULTS_QUEUE, true, (tag, delivery) -> {
+                last.set(System.nanoTime());
+                warm.countDown();
+                all.countDown();
+            }, tag -> { });
+            service = start(jar, arguments);
+            if (!warm.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("no payments processed within 10 minutes");
+            }
+            long start = System.nanoTime();
+            Duration cpuBefore = cpu(service);
+            if (!all.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException(all.getCount() + " payments missing after 10 minutes");
+            }
+            Duration cpuUsed = cpu(service).minus(cpuBefore);
+            double seconds = (last.get() - start) / 1e9;
+            int measured = requests - warmUp;
+            System.out.printf("  gateway latency %-5s %,6d payments in %5.1f s: %,7.0f payments/s  (service JVM used %.2f cores)%n",
+                    latency, measured, seconds, measured / seconds, cpuUsed.toMillis() / 1000.0 / seconds);
+            stop(service);
+        }
+    }
+
+    private static void publishBacklog(Channel channel, int requests, String paymentMethod) throws Exception {
+        channel.confirmSelect();
+        Instant payBefore = Instant.now().plus(Duration.ofHours(1));
+        Money amount = new Money(new BigDecimal("25.00"), "EUR");
+        for (int i = 0; i < requests; i++) {
+            String orderId = UUID.randomUUID().toString();
+            String eventId = UUID.randomUUID().toString();
+            byte[] body = JSON.writeValueAsBytes(new PaymentRequested(orderId, PaymentIds.of(orderId, 1), 1, "bench-customer",
+                    paymentMethod, amount, payBefore));
+            channel.basicPublish(ORDERS_EXCHANGE, "payment.requested", true, new AMQP.BasicProperties.Builder()
+                    .contentType("application/json").deliveryMode(2).messageId(eventId)
+                    .headers(Map.of("event-id", eventId)).build(), body);
+        }
+        channel.waitForConfirmsOrDie(60_000);
+    }
+
+    private static Process start(String jar, List<String> arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true", "-jar", jar));
+        command.addAll(arguments);
+        LOG.getParentFile().mkdirs();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG)).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the payment service stopped during start-up; see " + LOG);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/payments?orderId=ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return process;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the payment service did not start within 120 s");
+    }
+
+    private static String registerPaymentMethod() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + PORT + "/payment-methods"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"bench-customer\",\"token\":\"tok_ok\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).get("paymentMethodId").asText();
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static Duration cpu(Process process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    private static Connection rabbitConnection() throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setUsername("guest");
+        factory.setPassword("guest");
+        return factory.newConnection("payment-benchmark");
+    }
+
+    private static void cleanUp() throws Exception {
+        try (var database = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres")) {
+            database.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
+        }
+        try (Connection rabbit = rabbitConnection()) {
+            Channel channel = rabbit.createChannel();
+            for (String queue : List.of(REQUEST_QUEUE, REQUEST_QUEUE + ".dead-letter", REFUND_QUEUE, REFUND_QUEUE + ".dead-letter",
+                    RESULTS_QUEUE, PAYMENTS_EXCHANGE + ".unrouted", ORDERS_EXCHANGE + ".unrouted")) {
+                channel.queueDelete(queue);
+            }
+            for (String exchange : List.of(ORDERS_EXCHANGE, PAYMENTS_EXCHANGE, PAYMENTS_EXCHANGE + ".unrouted")) {
+                channel.exchangeDelete(exchange);
+            }
+        }
+    }
+}
