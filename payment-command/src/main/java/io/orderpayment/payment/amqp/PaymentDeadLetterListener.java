@@ -9,6 +9,7 @@ import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ public class PaymentDeadLetterListener implements MessageListener {
         } catch (AmqpRejectAndDontRequeueException e) {
             // Nothing can be answered for a message nobody can read; it is logged whole, not redelivered for ever.
             log.error("Dropping an unreadable dead-lettered payment request ({}): headers {}, body {}", e.getMessage(),
-                    message.getMessageProperties().getHeaders(), new String(message.getBody()));
+                    message.getMessageProperties().getHeaders(), new String(message.getBody(), StandardCharsets.UTF_8));
             return;
         }
         log.warn("Payment request {} (order {}, attempt {}) was dead-lettered: {}", eventId, request.orderId(),

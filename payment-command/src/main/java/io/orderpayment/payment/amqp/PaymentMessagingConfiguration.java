@@ -15,7 +15,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The payment service's consumers, on Spring Boot's RabbitMQ connection (the outbox publishes on
  * a connection of its own). Acknowledgement is automatic after the listener returns, which is
- * after its transaction committed; a listener exception requeues the message.
+ * after its transaction committed; a listener exception requeues the message. Each container takes
+ * the topology as a parameter so that it is registered, and declares the queues, before the
+ * container first connects.
  */
 @Configuration(proxyBeanMethods = false)
 public class PaymentMessagingConfiguration {
