@@ -5,6 +5,7 @@ import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.order.RefundRequested;
 import io.orderpayment.outbox.testsupport.RabbitProbe;
 import io.orderpayment.outbox.testsupport.TestInfrastructure;
+import io.orderpayment.payment.persistence.ProcessedMessagePurge;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -166,6 +167,21 @@ class PaymentProcessingIT {
         PaymentRequested request = OrderSide.request(orderId, 1, "c-dup", method, DEADLINE);
         String eventId = orderSide.publish(request);
         awaitOutcome(orderId);
+
+        orderSide.publish(request, eventId);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> MessageClaims.of(eventId) == 2);
+        assertChargedAndCompletedOnce(orderId, request.paymentId());
+    }
+
+    @Test
+    void aDuplicateArrivingAfterItsInboxRecordWasPurgedStillChargesNothing() {
+        String orderId = newOrder();
+        String method = http.registerPaymentMethod("c-late-dup", "tok_ok");
+        PaymentRequested request = OrderSide.request(orderId, 1, "c-late-dup", method, DEADLINE);
+        String eventId = orderSide.publish(request);
+        awaitOutcome(orderId);
+        assertThat(service.bean(ProcessedMessagePurge.class).purgeOlderThan(Duration.ZERO)).isPositive();
 
         orderSide.publish(request, eventId);
 

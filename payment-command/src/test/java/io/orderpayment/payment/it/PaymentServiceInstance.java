@@ -40,6 +40,10 @@ final class PaymentServiceInstance implements AutoCloseable {
         return http;
     }
 
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     @Override
     public void close() {
         context.close();
