@@ -2,13 +2,13 @@ package io.orderpayment.payment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.orderpayment.api.Money;
 import io.orderpayment.api.payment.PaymentCompleted;
 import io.orderpayment.api.payment.PaymentFailed;
 import io.orderpayment.api.payment.PaymentFailureReason;
 import io.orderpayment.api.payment.PaymentRefunded;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.math.BigDecimal;
 
@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Payment events are stored and published as JSON: they must come back as they were written. */
 class PaymentEventsJsonTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Configured as Spring Boot configures the mapper that Axon's Jackson serializer uses. */
+    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
+            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private static final Money AMOUNT = new Money(new BigDecimal("25.00"), "EUR");
 
     @Test

@@ -77,6 +77,14 @@ class OrderApiIT extends SharedOrderServiceIT {
     }
 
     @Test
+    void controlCharactersAndOverlongIdsAre400AndWriteNothing() {
+        OrderHttp.Response response = expectRejectedWithoutTrace(orderJson("c\\u0000nul", "EUR", 1, "12.50")
+                .replace("\"book\"", "\"" + "b".repeat(256) + "\""), 400, "Invalid request");
+        assertThat(response.json().get("errors").toString())
+                .contains("customerId must not contain control characters", "items[0].productId size must be between 0 and 255");
+    }
+
+    @Test
     void noItemsIs400() {
         OrderHttp.Response response = expectRejectedWithoutTrace(
                 "{\"customerId\": \"c\", \"paymentMethodId\": \"pm\", \"currency\": \"EUR\", \"items\": []}", 400,

@@ -49,7 +49,8 @@ public class PaymentMessagingConfiguration {
                                                              InboundMessages messages,
                                                              DeadLetteredPaymentRequests deadLetters) {
         return container(connectionFactory, PaymentTopology.deadLetterQueue(properties.requestQueue()), 1,
-                properties.prefetch(), new PaymentDeadLetterListener(messages, deadLetters));
+                properties.prefetch(), new PauseBeforeRedelivery(new PaymentDeadLetterListener(messages, deadLetters),
+                        properties.redeliveryPause()));
     }
 
     @Bean
@@ -57,7 +58,7 @@ public class PaymentMessagingConfiguration {
                                                          PaymentTopology topology, PaymentProperties properties,
                                                          InboundMessages messages, RefundRequests refunds) {
         return container(connectionFactory, properties.refundQueue(), 1, properties.prefetch(),
-                new RefundRequestListener(messages, refunds));
+                new PauseBeforeRedelivery(new RefundRequestListener(messages, refunds), properties.redeliveryPause()));
     }
 
     private static SimpleMessageListenerContainer container(CachingConnectionFactory connectionFactory, String queue,

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The queues the payment service consumes, declared whenever its connection opens: payment
  * requests (expiring after their time-to-live, dead-lettered after their last delivery) and refund
- * requests (which never expire: money owed back waits as long as it takes), each with a
- * dead-letter queue, bound to the order service's exchange. Quorum queues: replicated, and they
+ * requests (which never expire and are tried until they succeed), each with a dead-letter queue,
+ * bound to the order service's exchange. Quorum queues: replicated, and they
  * count deliveries.
  */
 public class PaymentTopology implements ConnectionListener {
@@ -62,16 +62,20 @@ public class PaymentTopology implements ConnectionListener {
         channel.exchangeDeclare(ordersExchange, "topic", true, false, OutboxTopology.exchangeArguments(ordersAlternateExchange));
         Map<String, Object> requestArguments = withDeadLetters(requestQueue);
         requestArguments.put("x-message-ttl", requestTtl.toMillis());
+        // A request that may have been charged is never dropped on its way to the dead-letter queue.
+        requestArguments.put("x-dead-letter-strategy", "at-least-once");
+        requestArguments.put("x-overflow", "reject-publish");
+        // The limit counts failed deliveries before the last one: 3 deliveries in all is a limit of 2.
+        requestArguments.put("x-delivery-limit", maxDeliveries - 1);
         declareBound(channel, requestQueue, requestArguments, PAYMENT_REQUESTED);
+        // Money owed back waits as long as it takes: no delivery limit; only unreadable messages are dead-lettered.
         declareBound(channel, refundQueue, withDeadLetters(refundQueue), REFUND_REQUESTED);
     }
 
-    /** A quorum queue that moves a message to its dead-letter queue after its last allowed delivery. */
-    private Map<String, Object> withDeadLetters(String queue) {
+    /** A quorum queue whose rejected messages go to its dead-letter queue. */
+    private static Map<String, Object> withDeadLetters(String queue) {
         Map<String, Object> arguments = new HashMap<>();
         arguments.put("x-queue-type", "quorum");
-        // The limit counts failed deliveries before the last one: 3 deliveries in all is a limit of 2.
-        arguments.put("x-delivery-limit", maxDeliveries - 1);
         arguments.put("x-dead-letter-exchange", "");
         arguments.put("x-dead-letter-routing-key", deadLetterQueue(queue));
         return arguments;

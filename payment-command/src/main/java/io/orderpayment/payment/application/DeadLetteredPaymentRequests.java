@@ -18,6 +18,7 @@ public class DeadLetteredPaymentRequests {
 
     private final CommandGateway commandGateway;
     private final ProcessedMessages processedMessages;
+    private final PaymentLocks paymentLocks;
 
     /** @return false if this dead letter had been processed before */
     @Transactional
@@ -25,6 +26,7 @@ public class DeadLetteredPaymentRequests {
         if (!processedMessages.claim("dead-letter/" + messageId)) {
             return false;
         }
+        paymentLocks.lock(request.paymentId());
         commandGateway.sendAndWait(new AbandonPayment(request.paymentId(), request.orderId(), request.attempt(),
                 request.amount(), reason));
         return true;

@@ -18,6 +18,7 @@ public class PaymentRequests {
 
     private final CommandGateway commandGateway;
     private final ProcessedMessages processedMessages;
+    private final PaymentLocks paymentLocks;
     private final PaymentMethods paymentMethods;
 
     /** @return false if this message had been processed before */
@@ -26,6 +27,7 @@ public class PaymentRequests {
         if (!processedMessages.claim(messageId)) {
             return false;
         }
+        paymentLocks.lock(request.paymentId());
         String token = paymentMethods.find(request.paymentMethodId())
                 .filter(method -> method.customerId().equals(request.customerId()))
                 .map(PaymentMethods.PaymentMethod::token)

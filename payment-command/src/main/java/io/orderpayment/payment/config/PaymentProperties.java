@@ -11,11 +11,13 @@ import java.time.Duration;
  * @param ordersExchange          the order service's events exchange, where payment and refund requests come from
  * @param ordersAlternateExchange that exchange's alternate exchange (declared identically by both services)
  * @param requestQueue            the queue of payment requests; its dead letters go to {@code <requestQueue>.dead-letter}
- * @param refundQueue             the queue of refund requests; its dead letters wait in {@code <refundQueue>.dead-letter}
+ * @param refundQueue             the queue of refund requests; unreadable ones wait in {@code <refundQueue>.dead-letter}
  * @param requestTtl              how long a payment request may wait in the broker before it expires
  * @param maxDeliveries           deliveries of a request before it is dead-lettered
  * @param consumers               payment requests processed at once
  * @param prefetch                unacknowledged messages per consumer
+ * @param redeliveryPause         how long a failed refund or dead letter waits before it is tried again
+ * @param inbox                   the record of processed messages
  * @param gateway                 the payment gateway
  */
 @ConfigurationProperties("app.payment")
@@ -28,6 +30,8 @@ public record PaymentProperties(
         @DefaultValue("3") int maxDeliveries,
         @DefaultValue("4") int consumers,
         @DefaultValue("5") int prefetch,
+        @DefaultValue("5s") Duration redeliveryPause,
+        @DefaultValue Inbox inbox,
         @DefaultValue Gateway gateway) {
 
     public PaymentProperties {
@@ -37,6 +41,15 @@ public record PaymentProperties(
         if (maxDeliveries < 1) {
             throw new IllegalArgumentException("app.payment.max-deliveries must be at least 1, not " + maxDeliveries);
         }
+    }
+
+    /**
+     * @param retention     how long a processed message's id is kept to recognise duplicates
+     * @param purgeInterval how often older ids are deleted
+     */
+    public record Inbox(
+            @DefaultValue("7d") Duration retention,
+            @DefaultValue("10m") Duration purgeInterval) {
     }
 
     /**

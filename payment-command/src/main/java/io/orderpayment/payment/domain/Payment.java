@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -37,34 +38,59 @@ public class Payment {
         // for Axon, which rebuilds the payment from its events or creates it on its first command
     }
 
+    /**
+     * Charges the attempt, unless its deadline has passed or its payment method is unknown. Before
+     * any failure is recorded the gateway is asked whether an earlier delivery of this request was
+     * charged (the gateway answered, our commit did not happen): if so, that charge is the outcome,
+     * and the attempt is completed rather than failed with the customer's money kept.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ChargePayment command, PaymentGateway gateway, Clock clock) {
         if (status != null) {
             return;
         }
-        if (!clock.instant().isBefore(command.payBefore())) {
-            fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(), PaymentFailureReason.DEADLINE_PASSED);
+        PaymentFailureReason failure = refusal(command, clock);
+        if (failure == null) {
+            PaymentGateway.ChargeResult result = gateway.charge(new PaymentGateway.Charge(
+                    command.paymentId(), command.orderId(), command.paymentId(), command.paymentMethodToken(), command.amount()));
+            if (result.outcome() == ChargeOutcome.APPROVED) {
+                complete(command, result.chargeId());
+                return;
+            }
+            failure = reasonFor(result.outcome());
+        }
+        Optional<String> earlierCharge = gateway.approvedCharge(command.paymentId());
+        if (earlierCharge.isPresent()) {
+            complete(command, earlierCharge.get());
             return;
+        }
+        fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(), failure);
+    }
+
+    /** Why the attempt must not be charged at all, or null. */
+    private static PaymentFailureReason refusal(ChargePayment command, Clock clock) {
+        if (!clock.instant().isBefore(command.payBefore())) {
+            return PaymentFailureReason.DEADLINE_PASSED;
         }
         if (command.paymentMethodToken() == null) {
-            fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(), PaymentFailureReason.INVALID_PAYMENT_METHOD);
-            return;
+            return PaymentFailureReason.INVALID_PAYMENT_METHOD;
         }
-        PaymentGateway.ChargeResult result = gateway.charge(new PaymentGateway.Charge(
-                command.paymentId(), command.orderId(), command.paymentId(), command.paymentMethodToken(), command.amount()));
-        switch (result.outcome()) {
-            case APPROVED -> apply(new PaymentCompleted(command.paymentId(), command.orderId(), command.attempt(),
-                    command.amount(), result.chargeId()));
-            case INSUFFICIENT_FUNDS -> fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(),
-                    PaymentFailureReason.INSUFFICIENT_FUNDS);
-            case INVALID_PAYMENT_METHOD -> fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(),
-                    PaymentFailureReason.INVALID_PAYMENT_METHOD);
-            case UNAVAILABLE -> fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(),
-                    PaymentFailureReason.GATEWAY_UNAVAILABLE);
-            case ERROR -> fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(),
-                    PaymentFailureReason.GATEWAY_ERROR);
-        }
+        return null;
+    }
+
+    private static PaymentFailureReason reasonFor(ChargeOutcome outcome) {
+        return switch (outcome) {
+            case INSUFFICIENT_FUNDS -> PaymentFailureReason.INSUFFICIENT_FUNDS;
+            case INVALID_PAYMENT_METHOD -> PaymentFailureReason.INVALID_PAYMENT_METHOD;
+            case UNAVAILABLE -> PaymentFailureReason.GATEWAY_UNAVAILABLE;
+            case ERROR -> PaymentFailureReason.GATEWAY_ERROR;
+            case APPROVED -> throw new IllegalArgumentException("an approved charge is no failure");
+        };
+    }
+
+    private static void complete(ChargePayment command, String chargeId) {
+        apply(new PaymentCompleted(command.paymentId(), command.orderId(), command.attempt(), command.amount(), chargeId));
     }
 
     /**

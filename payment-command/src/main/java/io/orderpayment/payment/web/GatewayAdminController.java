@@ -21,6 +21,9 @@ import java.util.List;
 @RequiredArgsConstructor
 class GatewayAdminController {
 
+    /** Each consumer waits out the latency holding a database connection: minutes would stall the service. */
+    private static final Duration MAX_LATENCY = Duration.ofSeconds(60);
+
     private final GatewaySimulation simulation;
     private final GatewayLedger ledger;
 
@@ -50,8 +53,9 @@ class GatewayAdminController {
         } catch (IllegalArgumentException e) {
             throw new InvalidGatewaySettingsException("latency '" + latency + "' is not a duration like 50ms or 2s");
         }
-        if (parsed.isNegative()) {
-            throw new InvalidGatewaySettingsException("latency must not be negative, not " + latency);
+        if (parsed.isNegative() || parsed.compareTo(MAX_LATENCY) > 0) {
+            throw new InvalidGatewaySettingsException("latency must be between 0ms and " + MAX_LATENCY.toSeconds()
+                    + "s, not " + latency);
         }
         return parsed;
     }

@@ -110,6 +110,26 @@ class PaymentTest {
     }
 
     @Test
+    void aRequestPastItsDeadlineThatAnEarlierDeliveryChargedIsCompletedWithThatCharge() {
+        gateway.approvedCharge = Optional.of("ch_earlier");
+
+        fixture.givenNoPriorActivity()
+                .when(new ChargePayment(PAYMENT, ORDER, 1, AMOUNT, "tok_ok", NOW))
+                .expectEvents(new PaymentCompleted(PAYMENT, ORDER, 1, AMOUNT, "ch_earlier"));
+        assertThat(gateway.charges).isEmpty();
+    }
+
+    @Test
+    void aTransientFailureAfterAnEarlierDeliveryWasChargedCompletesWithThatCharge() {
+        gateway.chargeAnswer = PaymentGateway.ChargeResult.of(ChargeOutcome.UNAVAILABLE);
+        gateway.approvedCharge = Optional.of("ch_earlier");
+
+        fixture.givenNoPriorActivity()
+                .when(charge("tok_ok"))
+                .expectEvents(new PaymentCompleted(PAYMENT, ORDER, 1, AMOUNT, "ch_earlier"));
+    }
+
+    @Test
     void chargingASettledPaymentAgainChangesNothing() {
         fixture.given(completed())
                 .when(charge("tok_ok"))

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Makes processing fail right after the gateway answered a charge, for the orders a test names:
  * the gateway has charged, our transaction has not committed, as in a crash at the worst moment.
+ * Counts the gateway calls per order too (one per delivery: the retries happen inside).
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayFaults {
@@ -21,6 +22,7 @@ class GatewayFaults {
 
     private static final Map<String, Fault> FAULTS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> CHARGE_CALLS = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> REFUND_CALLS = new ConcurrentHashMap<>();
 
     static void failAfterCharge(String orderId, Fault fault) {
         FAULTS.put(orderId, fault);
@@ -29,6 +31,11 @@ class GatewayFaults {
     /** How often the gateway was asked to charge for the order (one call per delivery that got that far). */
     static int chargeCalls(String orderId) {
         return CHARGE_CALLS.getOrDefault(orderId, new AtomicInteger()).get();
+    }
+
+    /** How often the gateway was asked to refund for the order (one call per delivery that got that far). */
+    static int refundCalls(String orderId) {
+        return REFUND_CALLS.getOrDefault(orderId, new AtomicInteger()).get();
     }
 
     @Bean
@@ -59,6 +66,7 @@ class GatewayFaults {
 
         @Override
         public RefundResult refund(Refund refund) {
+            REFUND_CALLS.computeIfAbsent(refund.orderId(), order -> new AtomicInteger()).incrementAndGet();
             return gateway.refund(refund);
         }
 

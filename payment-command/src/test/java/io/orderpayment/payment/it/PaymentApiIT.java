@@ -60,6 +60,17 @@ class PaymentApiIT {
     }
 
     @Test
+    void controlCharactersInACustomerIdAreRejectedNotStored() {
+        int before = paymentMethods();
+
+        PaymentHttp.Response response = http.post("/payment-methods", "{\"customerId\":\"c\\u0000\",\"token\":\"tok_ok\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("errors").toString()).contains("customerId must not contain control characters");
+        assertThat(paymentMethods()).isEqualTo(before);
+    }
+
+    @Test
     void malformedJsonIsAProblem() {
         PaymentHttp.Response response = http.post("/payment-methods", "{\"customerId\":");
 
@@ -105,5 +116,10 @@ class PaymentApiIT {
         PaymentHttp.Response invalid = http.admin("PUT", "/admin/gateway", "{\"latency\":\"soon\"}");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().get("type").asText()).endsWith("/invalid-gateway-settings");
+        PaymentHttp.Response absurd = http.admin("PUT", "/admin/gateway", "{\"latency\":\"10000000000000000s\", \"outage\":true}");
+        assertThat(absurd.status()).isEqualTo(400);
+        assertThat(absurd.body().get("detail").asText()).contains("between 0ms and 60s");
+        assertThat(http.admin("GET", "/admin/gateway", null).body().get("outage").asBoolean())
+                .as("a rejected change changes nothing").isFalse();
     }
 }

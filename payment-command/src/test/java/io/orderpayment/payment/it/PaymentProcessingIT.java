@@ -42,7 +42,8 @@ class PaymentProcessingIT {
         probe = INFRASTRUCTURE.resetWithConsumer();
         published = new PublishedPaymentEvents(probe);
         service = PaymentServiceInstance.start(INFRASTRUCTURE, Map.of(
-                "app.payment.gateway.retry-pause", "10ms"));
+                "app.payment.gateway.retry-pause", "10ms",
+                "app.payment.redelivery-pause", "100ms"));
         http = service.http();
     }
 
@@ -215,8 +216,10 @@ class PaymentProcessingIT {
                 select count(*) from domain_event_entry
                 where aggregate_identifier = ? and payload_type like '%.PaymentCompleted'""", Integer.class, paymentId))
                 .isEqualTo(1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> published.of(orderId, "PaymentCompleted").size() == 1);
-        assertThat(published.of(orderId)).hasSize(1);
+        // Held for a while: a duplicate that wrongly got through would be charged or published late.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20)).until(() ->
+                published.of(orderId).size() == 1 && approvedCharges(orderId).size() == 1);
+        assertThat(published.of(orderId, "PaymentCompleted")).hasSize(1);
     }
 
     @Test
@@ -291,5 +294,26 @@ class PaymentProcessingIT {
         assertThat(refunds(orderId)).singleElement()
                 .satisfies(refund -> assertThat(refund.at("/amount/amount").decimalValue()).isEqualByComparingTo("25.00"));
         assertThat(http.get("/payments?orderId=" + orderId).body().get(0).get("status").asText()).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aRefundDuringAGatewayOutageIsTriedUntilTheGatewayIsBack() {
+        String orderId = newOrder();
+        String method = http.registerPaymentMethod("c-refund-outage", "tok_ok");
+        PaymentRequested request = OrderSide.request(orderId, 1, "c-refund-outage", method, DEADLINE);
+        orderSide.publish(request);
+        awaitOutcome(orderId);
+        http.admin("PUT", "/admin/gateway", "{\"outage\":true}");
+        try {
+            orderSide.publish(new RefundRequested(orderId, request.paymentId(), request.amount()));
+            // More deliveries than a payment request gets: a refund is never given up.
+            await().atMost(Duration.ofSeconds(20)).until(() -> GatewayFaults.refundCalls(orderId) >= 5);
+            assertThat(refunds(orderId)).isEmpty();
+        } finally {
+            http.admin("PUT", "/admin/gateway", "{\"outage\":false}");
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !published.of(orderId, "PaymentRefunded").isEmpty());
+        assertThat(refunds(orderId)).hasSize(1);
     }
 }
