@@ -90,7 +90,7 @@ public final class OutboxBenchmark {
         ConfigurableApplicationContext service = new SpringApplicationBuilder(OrderServiceApplication.class)
                 .run(serviceArguments.toArray(String[]::new));
         JdbcTemplate database = service.getBean(JdbcTemplate.class);
-        try (Connection rabbit = rabbitConnection()) {
+        try (Connection rabbit = rabbitConnection("benchmark")) {
             Channel admin = rabbit.createChannel();
             admin.queueDeclare(QUEUE, true, false, false, Map.of());
             admin.queueBind(QUEUE, EXCHANGE, "#");
@@ -293,12 +293,13 @@ public final class OutboxBenchmark {
         }
     }
 
-    private static Connection rabbitConnection() throws Exception {
+    /** A connection to the local RabbitMQ, named for the management UI. */
+    static Connection rabbitConnection(String name) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
         factory.setUsername("guest");
         factory.setPassword("guest");
-        return factory.newConnection("benchmark");
+        return factory.newConnection(name);
     }
 
     private static void deleteCacheKeys(StringRedisTemplate redis) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import io.orderpayment.api.Money;
 import io.orderpayment.api.PaymentIds;
 import io.orderpayment.api.order.PaymentRequested;
@@ -101,7 +100,7 @@ public final class PaymentBenchmark {
         Process service = start(jar, arguments);
         String paymentMethod = registerPaymentMethod();
         stop(service);
-        try (Connection rabbit = rabbitConnection()) {
+        try (Connection rabbit = OutboxBenchmark.rabbitConnection("payment-benchmark")) {
             Channel channel = rabbit.createChannel();
             new OutboxTopology(PAYMENTS_EXCHANGE, PAYMENTS_EXCHANGE + ".unrouted", 100_000).declare(channel);
             channel.queueDeclare(RESULTS_QUEUE, true, false, false, Map.of());
@@ -197,19 +196,11 @@ public final class PaymentBenchmark {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
-    private static Connection rabbitConnection() throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setUsername("guest");
-        factory.setPassword("guest");
-        return factory.newConnection("payment-benchmark");
-    }
-
     private static void cleanUp() throws Exception {
         try (var database = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres")) {
             database.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
         }
-        try (Connection rabbit = rabbitConnection()) {
+        try (Connection rabbit = OutboxBenchmark.rabbitConnection("payment-benchmark")) {
             Channel channel = rabbit.createChannel();
             for (String queue : List.of(REQUEST_QUEUE, REQUEST_QUEUE + ".dead-letter", REFUND_QUEUE, REFUND_QUEUE + ".dead-letter",
                     RESULTS_QUEUE, PAYMENTS_EXCHANGE + ".unrouted", ORDERS_EXCHANGE + ".unrouted")) {

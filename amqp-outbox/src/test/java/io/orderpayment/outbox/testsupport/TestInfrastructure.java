@@ -45,6 +45,18 @@ public record TestInfrastructure(String name) {
         return properties;
     }
 
+    /**
+     * {@link #properties()} with {@code overrides}, as command-line arguments ({@code --key=value}):
+     * they win over application.yml, as an operator's settings would.
+     */
+    public String[] commandLine(Map<String, Object> overrides) {
+        Map<String, Object> properties = properties();
+        properties.putAll(overrides);
+        return properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
+    }
+
     /** Drops what an earlier run of the same test left behind. */
     public TestInfrastructure reset() {
         postgres().execute("drop schema if exists " + schema() + " cascade");

@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /** One running order service, started in this JVM with its own web port and properties. */
@@ -24,13 +23,8 @@ public final class OrderServiceInstance implements AutoCloseable {
     }
 
     public static OrderServiceInstance start(TestInfrastructure infrastructure, Map<String, Object> overrides) {
-        Map<String, Object> properties = new HashMap<>(infrastructure.properties());
-        properties.putAll(overrides);
-        // As command-line arguments: they win over application.yml, as an operator's settings would.
-        String[] arguments = properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(OrderServiceApplication.class).run(arguments);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(OrderServiceApplication.class)
+                .run(infrastructure.commandLine(overrides));
         return new OrderServiceInstance(context);
     }
 

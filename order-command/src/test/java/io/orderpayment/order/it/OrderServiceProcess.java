@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,10 +32,9 @@ final class OrderServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Daxoniq.update-checker.disabled=true", "-jar", JAR.toString()));
-        Map<String, Object> properties = infrastructure.properties();
-        properties.putAll(overrides);
+        Map<String, Object> properties = new HashMap<>(overrides);
         properties.put("server.port", port);
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        command.addAll(List.of(infrastructure.commandLine(properties)));
         try {
             File log = Path.of("target", logName + ".log").toFile();
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -17,7 +17,6 @@ import java.time.Duration;
  * @param consumers               payment requests processed at once
  * @param prefetch                unacknowledged messages per consumer
  * @param redeliveryPause         how long a failed refund or dead letter waits before it is tried again
- * @param inbox                   the record of processed messages
  * @param gateway                 the payment gateway
  */
 @ConfigurationProperties("app.payment")
@@ -31,7 +30,6 @@ public record PaymentProperties(
         @DefaultValue("4") int consumers,
         @DefaultValue("5") int prefetch,
         @DefaultValue("5s") Duration redeliveryPause,
-        @DefaultValue Inbox inbox,
         @DefaultValue Gateway gateway) {
 
     public PaymentProperties {
@@ -41,15 +39,6 @@ public record PaymentProperties(
         if (maxDeliveries < 1) {
             throw new IllegalArgumentException("app.payment.max-deliveries must be at least 1, not " + maxDeliveries);
         }
-    }
-
-    /**
-     * @param retention     how long a processed message's id is kept to recognise duplicates
-     * @param purgeInterval how often older ids are deleted
-     */
-    public record Inbox(
-            @DefaultValue("7d") Duration retention,
-            @DefaultValue("10m") Duration purgeInterval) {
     }
 
     /**

@@ -40,8 +40,8 @@ public class Payment {
 
     /**
      * Charges the attempt, unless its deadline has passed or its payment method is unknown. Before
-     * any failure is recorded the gateway is asked whether an earlier delivery of this request was
-     * charged (the gateway answered, our commit did not happen): if so, that charge is the outcome,
+     * such a refusal or a transient failure is recorded, the gateway is asked whether an earlier
+     * delivery of this request was charged (the gateway answered, our commit did not happen): if so, that charge is the outcome,
      * and the attempt is completed rather than failed with the customer's money kept.
      */
     @CommandHandler
@@ -59,6 +59,11 @@ public class Payment {
                 return;
             }
             failure = reasonFor(result.outcome());
+            if (!result.outcome().isTransient()) {
+                // The gateway recorded this decline under the payment's key: no charge can be there.
+                fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(), failure);
+                return;
+            }
         }
         Optional<String> earlierCharge = gateway.approvedCharge(command.paymentId());
         if (earlierCharge.isPresent()) {
@@ -103,13 +108,8 @@ public class Payment {
         if (status != null) {
             return;
         }
-        gateway.approvedCharge(command.paymentId()).ifPresent(charge -> {
-            PaymentGateway.RefundResult refund = gateway.refund(new PaymentGateway.Refund(
-                    refundKey(command.paymentId()), command.orderId(), command.paymentId(), charge, command.amount()));
-            if (!refund.refunded()) {
-                throw new RefundNotPossibleException(command.paymentId(), refund.failure());
-            }
-        });
+        gateway.approvedCharge(command.paymentId()).ifPresent(charge ->
+                giveBack(gateway, command.paymentId(), command.orderId(), charge, command.amount()));
         fail(command.paymentId(), command.orderId(), command.attempt(), command.amount(), command.reason());
     }
 
@@ -118,16 +118,18 @@ public class Payment {
         if (status != PaymentStatus.COMPLETED) {
             throw new PaymentNotRefundableException(paymentId, status);
         }
+        String refundId = giveBack(gateway, paymentId, orderId, chargeId, amount);
+        apply(new PaymentRefunded(paymentId, orderId, amount, refundId));
+    }
+
+    /** Refunds the charge under the payment's refund key; a refund the gateway cannot make now fails the command. */
+    private static String giveBack(PaymentGateway gateway, String paymentId, String orderId, String chargeId, Money amount) {
         PaymentGateway.RefundResult refund = gateway.refund(
-                new PaymentGateway.Refund(refundKey(paymentId), orderId, paymentId, chargeId, amount));
+                new PaymentGateway.Refund(paymentId + "/refund", orderId, paymentId, chargeId, amount));
         if (!refund.refunded()) {
             throw new RefundNotPossibleException(paymentId, refund.failure());
         }
-        apply(new PaymentRefunded(paymentId, orderId, amount, refund.refundId()));
-    }
-
-    private static String refundKey(String paymentId) {
-        return paymentId + "/refund";
+        return refund.refundId();
     }
 
     private static void fail(String paymentId, String orderId, int attempt, Money amount, PaymentFailureReason reason) {

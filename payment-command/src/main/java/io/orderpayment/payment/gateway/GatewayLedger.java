@@ -40,9 +40,9 @@ public class GatewayLedger {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** Reads committed entries only, like any other reader of the provider's books. */
     public Optional<Entry> find(String idempotencyKey) {
-        return ownTransaction.execute(status -> jdbc.query(
-                "select * from gateway_ledger where idempotency_key = ?", ENTRY, idempotencyKey).stream().findFirst());
+        return jdbc.query("select * from gateway_ledger where idempotency_key = ?", ENTRY, idempotencyKey).stream().findFirst();
     }
 
     /**

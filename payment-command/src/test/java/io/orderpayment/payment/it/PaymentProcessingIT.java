@@ -118,7 +118,7 @@ class PaymentProcessingIT {
     }
 
     @Test
-    void tokGatewayErrorIsTriedAgainThenReportedRetryable() {
+    void tokGatewayErrorIsReportedRetryableWithinOneDelivery() {
         String orderId = newOrder();
         String method = http.registerPaymentMethod("c-flaky", "tok_gateway_error");
 

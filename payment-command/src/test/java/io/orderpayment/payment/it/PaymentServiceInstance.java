@@ -22,18 +22,14 @@ final class PaymentServiceInstance implements AutoCloseable {
     }
 
     static PaymentServiceInstance start(TestInfrastructure infrastructure, Map<String, Object> overrides) {
-        Map<String, Object> properties = new HashMap<>(infrastructure.properties());
+        Map<String, Object> properties = new HashMap<>();
         properties.put("app.payment.orders-exchange", OrderSide.ordersExchange(infrastructure));
         properties.put("app.payment.request-queue", OrderSide.requestQueue(infrastructure));
         properties.put("app.payment.refund-queue", OrderSide.refundQueue(infrastructure));
         properties.put("app.admin.password", ADMIN_PASSWORD);
         properties.putAll(overrides);
-        // As command-line arguments: they win over application.yml, as an operator's settings would.
-        String[] arguments = properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new);
-        return new PaymentServiceInstance(
-                new SpringApplicationBuilder(PaymentServiceApplication.class, GatewayFaults.class, MessageClaims.class).run(arguments));
+        return new PaymentServiceInstance(new SpringApplicationBuilder(PaymentServiceApplication.class,
+                GatewayFaults.class, MessageClaims.class).run(infrastructure.commandLine(properties)));
     }
 
     PaymentHttp http() {
