@@ -29,6 +29,15 @@ public record TestInfrastructure(String name) {
         return exchange() + ".unrouted";
     }
 
+    /** Where an order service under test takes payment events from (the order service's inbound adapter). */
+    public String paymentEventsExchange() {
+        return "it." + name + ".payment-events";
+    }
+
+    public String paymentEventsQueue() {
+        return "it." + name + ".order-service.payment-events";
+    }
+
     public String redisKeyPrefix() {
         return "it:" + name + ":confirmed:";
     }
@@ -42,6 +51,8 @@ public record TestInfrastructure(String name) {
         properties.put("app.outbox.confirm-cache.key-prefix", redisKeyPrefix());
         properties.put("app.outbox.confirm-cache.ttl", "1h");
         properties.put("app.outbox.token-claim-interval", "500ms");
+        properties.put("app.payment-events.exchange", paymentEventsExchange());
+        properties.put("app.payment-events.queue", paymentEventsQueue());
         return properties;
     }
 
@@ -62,6 +73,8 @@ public record TestInfrastructure(String name) {
         postgres().execute("drop schema if exists " + schema() + " cascade");
         deleteRedisKeys();
         RabbitProbe.deleteExchange(exchange(), alternateExchange());
+        RabbitProbe.deleteExchange(paymentEventsExchange(), paymentEventsExchange() + ".unrouted");
+        RabbitProbe.deleteQueues(paymentEventsQueue(), paymentEventsQueue() + ".dead-letter");
         return this;
     }
 

@@ -2,18 +2,39 @@ package io.orderpayment.order.config;
 
 import io.orderpayment.order.domain.Order;
 import io.orderpayment.order.query.OrderProjection;
+import io.orderpayment.saga.OrderPaymentSaga;
+import io.orderpayment.saga.PaymentPolicy;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers the Order aggregate without putting Spring annotations on the domain class. */
+/** Registers the Order aggregate and the saga without putting Spring annotations on them. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SagaProperties.class, PaymentEventsProperties.class})
 class OrderAxonConfiguration {
+
+    /** Axon's default name for the saga's streaming processor; its settings live under this name. */
+    static final String SAGA_PROCESSING_GROUP = OrderPaymentSaga.class.getSimpleName() + "Processor";
 
     @Bean
     ConfigurerModule orderAggregate() {
         return configurer -> configurer.configureAggregate(Order.class);
+    }
+
+    @Bean
+    ConfigurerModule orderPaymentSaga() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerSaga(OrderPaymentSaga.class)
+                // A command the saga could not send is retried with its event, never skipped.
+                .registerListenerInvocationErrorHandler(SAGA_PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
+    }
+
+    /** The saga's handlers take the policy as a parameter. */
+    @Bean
+    PaymentPolicy paymentPolicy(SagaProperties properties) {
+        return properties.paymentPolicy();
     }
 
     /** A failing projection fails the command, so the read model never silently misses an event. */

@@ -3,23 +3,37 @@ package io.orderpayment.order.domain;
 import io.orderpayment.api.Money;
 import io.orderpayment.api.PaymentIds;
 import io.orderpayment.api.order.CancelOrder;
+import io.orderpayment.api.order.CancellationReason;
 import io.orderpayment.api.order.ConfirmOrder;
 import io.orderpayment.api.order.OrderCancelled;
 import io.orderpayment.api.order.OrderConfirmed;
+import io.orderpayment.api.order.OrderPaid;
+import io.orderpayment.api.order.OrderPaymentFailed;
 import io.orderpayment.api.order.OrderPlaced;
+import io.orderpayment.api.order.OrderRefunded;
 import io.orderpayment.api.order.OrderStatus;
 import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.order.PlaceOrder;
+import io.orderpayment.api.order.RecordCompletedPayment;
+import io.orderpayment.api.order.RecordFailedPayment;
+import io.orderpayment.api.order.RecordRefund;
+import io.orderpayment.api.order.RefundRequested;
 import io.orderpayment.api.order.RequestPayment;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * An order, event sourced. It moves from PENDING to CONFIRMED or CANCELLED, and only once:
- * commands that would repeat what already happened change nothing.
+ * An order, event sourced. It moves from PENDING to CONFIRMED or CANCELLED, and only once.
+ * Commands that would repeat what already happened, or that arrive after the order became final,
+ * change nothing: the saga and the inbound payment events may race each other and the customer,
+ * and none of those races may fail. The one rule that always holds: money the order does not keep
+ * for a CONFIRMED order is asked back.
  */
 public class Order {
 
@@ -30,6 +44,12 @@ public class Order {
     private Money total;
     private OrderStatus status;
     private int paymentAttempts;
+    private int failedAttempts;
+    /** The completed payment the order keeps; null until one completes. */
+    private String paidWith;
+    private Money paidAmount;
+    private final Set<String> refundsRequested = new HashSet<>();
+    private final Set<String> refunded = new HashSet<>();
 
     protected Order() {
         // for Axon, which rebuilds the order from its events
@@ -44,8 +64,7 @@ public class Order {
 
     @CommandHandler
     public void handle(RequestPayment command) {
-        requirePending();
-        if (command.attempt() <= paymentAttempts) {
+        if (status != OrderStatus.PENDING || paidWith != null || command.attempt() <= paymentAttempts) {
             return;
         }
         if (command.attempt() != paymentAttempts + 1) {
@@ -57,28 +76,62 @@ public class Order {
     }
 
     @CommandHandler
-    public void handle(ConfirmOrder command) {
-        if (status == OrderStatus.CONFIRMED) {
+    public void handle(RecordCompletedPayment command) {
+        String paymentId = command.paymentId();
+        if (paymentId.equals(paidWith) || refundsRequested.contains(paymentId)) {
             return;
         }
-        requirePending();
+        if (status == OrderStatus.PENDING && paidWith == null) {
+            apply(new OrderPaid(orderId, paymentId, command.attempt(), command.amount()));
+        } else {
+            // Cancelled, or already paid by another attempt: this money is not needed.
+            apply(new RefundRequested(orderId, paymentId, command.amount()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordFailedPayment command) {
+        if (status != OrderStatus.PENDING || paidWith != null
+                || command.attempt() != paymentAttempts || command.attempt() <= failedAttempts) {
+            return;
+        }
+        apply(new OrderPaymentFailed(orderId, command.paymentId(), command.attempt(), command.reason(),
+                command.retryable()));
+    }
+
+    @CommandHandler
+    public void handle(RecordRefund command) {
+        if (refunded.contains(command.paymentId())) {
+            return;
+        }
+        apply(new OrderRefunded(orderId, command.paymentId(), command.amount()));
+    }
+
+    @CommandHandler
+    public void handle(ConfirmOrder command) {
+        if (status != OrderStatus.PENDING) {
+            // Confirmed already, or cancelled first, in which case the payment is being refunded.
+            return;
+        }
+        if (!command.paymentId().equals(paidWith)) {
+            throw new OrderNotPaidException(orderId, command.paymentId());
+        }
         apply(new OrderConfirmed(orderId, command.paymentId()));
     }
 
     @CommandHandler
     public void handle(CancelOrder command) {
-        if (status == OrderStatus.CANCELLED) {
-            return;
-        }
-        if (status == OrderStatus.CONFIRMED) {
+        boolean byCustomer = command.reason() == CancellationReason.CUSTOMER_REQUEST;
+        if (status == OrderStatus.CONFIRMED && byCustomer) {
             throw new OrderAlreadyConfirmedException(orderId);
         }
+        if (status != OrderStatus.PENDING || (paidWith != null && !byCustomer)) {
+            // Already final, or the payment completed before the saga's cancellation: the payment wins.
+            return;
+        }
         apply(new OrderCancelled(orderId, command.reason()));
-    }
-
-    private void requirePending() {
-        if (status != OrderStatus.PENDING) {
-            throw new OrderNotPendingException(orderId, status);
+        if (paidWith != null) {
+            apply(new RefundRequested(orderId, paidWith, paidAmount));
         }
     }
 
@@ -94,6 +147,27 @@ public class Order {
     @EventSourcingHandler
     void on(PaymentRequested event) {
         paymentAttempts = event.attempt();
+    }
+
+    @EventSourcingHandler
+    void on(OrderPaid event) {
+        paidWith = event.paymentId();
+        paidAmount = event.amount();
+    }
+
+    @EventSourcingHandler
+    void on(OrderPaymentFailed event) {
+        failedAttempts = event.attempt();
+    }
+
+    @EventSourcingHandler
+    void on(RefundRequested event) {
+        refundsRequested.add(event.paymentId());
+    }
+
+    @EventSourcingHandler
+    void on(OrderRefunded event) {
+        refunded.add(event.paymentId());
     }
 
     @EventSourcingHandler

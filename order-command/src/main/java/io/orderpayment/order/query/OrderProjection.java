@@ -2,7 +2,10 @@ package io.orderpayment.order.query;
 
 import io.orderpayment.api.order.OrderCancelled;
 import io.orderpayment.api.order.OrderConfirmed;
+import io.orderpayment.api.order.OrderPaymentFailed;
 import io.orderpayment.api.order.OrderPlaced;
+import io.orderpayment.api.order.OrderRefunded;
+import io.orderpayment.api.order.RefundRequested;
 import io.orderpayment.api.order.PaymentRequested;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.config.ProcessingGroup;
@@ -33,6 +36,21 @@ public class OrderProjection {
     @EventHandler
     void on(PaymentRequested event, @Timestamp Instant at) {
         view(event.orderId()).paymentRequested(event.attempt(), at);
+    }
+
+    @EventHandler
+    void on(OrderPaymentFailed event, @Timestamp Instant at) {
+        view(event.orderId()).paymentFailed(event.reason(), at);
+    }
+
+    @EventHandler
+    void on(RefundRequested event, @Timestamp Instant at) {
+        view(event.orderId()).refundRequested(at);
+    }
+
+    @EventHandler
+    void on(OrderRefunded event, @Timestamp Instant at) {
+        view(event.orderId()).refunded(at);
     }
 
     @EventHandler

@@ -4,6 +4,7 @@ import io.orderpayment.api.order.CancellationReason;
 import io.orderpayment.api.order.OrderLine;
 import io.orderpayment.api.order.OrderPlaced;
 import io.orderpayment.api.order.OrderStatus;
+import io.orderpayment.api.payment.PaymentFailureReason;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -44,6 +45,10 @@ public class OrderView implements Persistable<String> {
     private int paymentAttempts;
     @Enumerated(EnumType.STRING)
     private CancellationReason cancellationReason;
+    @Enumerated(EnumType.STRING)
+    private PaymentFailureReason lastPaymentFailure;
+    @Enumerated(EnumType.STRING)
+    private RefundStatus refundStatus;
     private Instant createdAt;
     private Instant updatedAt;
     /** Lets the repository insert a placed order at once, instead of looking for it first. */
@@ -83,6 +88,23 @@ public class OrderView implements Persistable<String> {
 
     void paymentRequested(int attempt, Instant at) {
         paymentAttempts = attempt;
+        updatedAt = at;
+    }
+
+    void paymentFailed(PaymentFailureReason reason, Instant at) {
+        lastPaymentFailure = reason;
+        updatedAt = at;
+    }
+
+    void refundRequested(Instant at) {
+        if (refundStatus == null) {
+            refundStatus = RefundStatus.REQUESTED;
+        }
+        updatedAt = at;
+    }
+
+    void refunded(Instant at) {
+        refundStatus = RefundStatus.REFUNDED;
         updatedAt = at;
     }
 

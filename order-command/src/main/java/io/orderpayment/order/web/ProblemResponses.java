@@ -3,7 +3,6 @@ package io.orderpayment.order.web;
 import io.orderpayment.order.application.IdempotencyKeyReusedException;
 import io.orderpayment.order.domain.InvalidOrderException;
 import io.orderpayment.order.domain.OrderAlreadyConfirmedException;
-import io.orderpayment.order.domain.OrderNotPendingException;
 import io.orderpayment.web.ProblemJsonExceptionHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,11 +26,6 @@ class ProblemResponses extends ProblemJsonExceptionHandler {
     @ExceptionHandler
     ProblemDetail alreadyConfirmed(OrderAlreadyConfirmedException e) {
         return problem(HttpStatus.CONFLICT, "order-already-confirmed", "Order already confirmed", e.getMessage(), null);
-    }
-
-    @ExceptionHandler
-    ProblemDetail notPending(OrderNotPendingException e) {
-        return problem(HttpStatus.CONFLICT, "order-not-pending", "Order no longer pending", e.getMessage(), null);
     }
 
     @ExceptionHandler

@@ -9,9 +9,17 @@ import io.orderpayment.api.order.OrderCancelled;
 import io.orderpayment.api.order.OrderConfirmed;
 import io.orderpayment.api.order.OrderLine;
 import io.orderpayment.api.order.OrderPlaced;
+import io.orderpayment.api.order.OrderPaid;
+import io.orderpayment.api.order.OrderPaymentFailed;
+import io.orderpayment.api.order.OrderRefunded;
 import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.order.PlaceOrder;
+import io.orderpayment.api.order.RecordCompletedPayment;
+import io.orderpayment.api.order.RecordFailedPayment;
+import io.orderpayment.api.order.RecordRefund;
+import io.orderpayment.api.order.RefundRequested;
 import io.orderpayment.api.order.RequestPayment;
+import io.orderpayment.api.payment.PaymentFailureReason;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -149,7 +157,106 @@ class OrderTest {
         void aCancelledOrderTakesNoPayment() {
             fixture.given(PLACED, new OrderCancelled(ORDER, CancellationReason.CUSTOMER_REQUEST))
                     .when(new RequestPayment(ORDER, 1, DEADLINE))
-                    .expectException(OrderNotPendingException.class)
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPaidOrderAsksForNoFurtherAttempt() {
+            fixture.given(PLACED, requested(1), paid(1))
+                    .when(new RequestPayment(ORDER, 2, DEADLINE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RecordingPaymentOutcomes {
+
+        @Test
+        void aCompletedPaymentPaysThePendingOrder() {
+            fixture.given(PLACED, requested(1))
+                    .when(new RecordCompletedPayment(ORDER, PaymentIds.of(ORDER, 1), 1, PLACED.total()))
+                    .expectEvents(paid(1));
+        }
+
+        @Test
+        void theSameCompletionTwiceIsRecordedOnce() {
+            fixture.given(PLACED, requested(1), paid(1))
+                    .when(new RecordCompletedPayment(ORDER, PaymentIds.of(ORDER, 1), 1, PLACED.total()))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPaymentCompletingAfterCancellationIsAskedBack() {
+            fixture.given(PLACED, requested(1), new OrderCancelled(ORDER, CancellationReason.PAYMENT_TIMEOUT))
+                    .when(new RecordCompletedPayment(ORDER, PaymentIds.of(ORDER, 1), 1, PLACED.total()))
+                    .expectEvents(new RefundRequested(ORDER, PaymentIds.of(ORDER, 1), PLACED.total()));
+        }
+
+        @Test
+        void aLateCompletionIsAskedBackOnlyOnce() {
+            fixture.given(PLACED, requested(1), new OrderCancelled(ORDER, CancellationReason.PAYMENT_TIMEOUT),
+                            new RefundRequested(ORDER, PaymentIds.of(ORDER, 1), PLACED.total()))
+                    .when(new RecordCompletedPayment(ORDER, PaymentIds.of(ORDER, 1), 1, PLACED.total()))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSecondPaymentOfAPaidOrderIsAskedBack() {
+            fixture.given(PLACED, requested(1), requested(2), paid(2), new OrderConfirmed(ORDER, PaymentIds.of(ORDER, 2)))
+                    .when(new RecordCompletedPayment(ORDER, PaymentIds.of(ORDER, 1), 1, PLACED.total()))
+                    .expectEvents(new RefundRequested(ORDER, PaymentIds.of(ORDER, 1), PLACED.total()));
+        }
+
+        @Test
+        void aFailedAttemptIsRecordedWithItsReason() {
+            fixture.given(PLACED, requested(1))
+                    .when(new RecordFailedPayment(ORDER, PaymentIds.of(ORDER, 1), 1,
+                            PaymentFailureReason.GATEWAY_UNAVAILABLE, true))
+                    .expectEvents(new OrderPaymentFailed(ORDER, PaymentIds.of(ORDER, 1), 1,
+                            PaymentFailureReason.GATEWAY_UNAVAILABLE, true));
+        }
+
+        @Test
+        void theSameFailureTwiceIsRecordedOnce() {
+            fixture.given(PLACED, requested(1), failed(1))
+                    .when(new RecordFailedPayment(ORDER, PaymentIds.of(ORDER, 1), 1,
+                            PaymentFailureReason.GATEWAY_UNAVAILABLE, true))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aFailureOfAnEarlierAttemptChangesNothing() {
+            fixture.given(PLACED, requested(1), failed(1), requested(2))
+                    .when(new RecordFailedPayment(ORDER, PaymentIds.of(ORDER, 1), 1,
+                            PaymentFailureReason.REQUEST_EXPIRED, false))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aFailureAfterTheOrderEndedChangesNothing() {
+            fixture.given(PLACED, requested(1), new OrderCancelled(ORDER, CancellationReason.PAYMENT_TIMEOUT))
+                    .when(new RecordFailedPayment(ORDER, PaymentIds.of(ORDER, 1), 1,
+                            PaymentFailureReason.REQUEST_EXPIRED, false))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRefundIsRecordedOnce() {
+            OrderRefunded refunded = new OrderRefunded(ORDER, PaymentIds.of(ORDER, 1), PLACED.total());
+            fixture.given(PLACED, requested(1), new OrderCancelled(ORDER, CancellationReason.PAYMENT_TIMEOUT),
+                            new RefundRequested(ORDER, PaymentIds.of(ORDER, 1), PLACED.total()))
+                    .when(new RecordRefund(ORDER, PaymentIds.of(ORDER, 1), PLACED.total()))
+                    .expectEvents(refunded);
+            fixture.given(PLACED, requested(1), refunded)
+                    .when(new RecordRefund(ORDER, PaymentIds.of(ORDER, 1), PLACED.total()))
+                    .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
     }
@@ -158,25 +265,33 @@ class OrderTest {
     class Confirming {
 
         @Test
-        void aPendingOrderIsConfirmed() {
-            fixture.given(PLACED, requested(1))
+        void aPaidOrderIsConfirmed() {
+            fixture.given(PLACED, requested(1), paid(1))
                     .when(new ConfirmOrder(ORDER, PaymentIds.of(ORDER, 1)))
                     .expectEvents(new OrderConfirmed(ORDER, PaymentIds.of(ORDER, 1)));
         }
 
         @Test
         void confirmingTwiceChangesNothing() {
-            fixture.given(PLACED, requested(1), new OrderConfirmed(ORDER, PaymentIds.of(ORDER, 1)))
+            fixture.given(PLACED, requested(1), paid(1), new OrderConfirmed(ORDER, PaymentIds.of(ORDER, 1)))
                     .when(new ConfirmOrder(ORDER, PaymentIds.of(ORDER, 1)))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
 
         @Test
-        void aCancelledOrderIsNotConfirmed() {
-            fixture.given(PLACED, new OrderCancelled(ORDER, CancellationReason.PAYMENT_TIMEOUT))
+        void aCancelledOrderStaysCancelled() {
+            fixture.given(PLACED, requested(1), new OrderCancelled(ORDER, CancellationReason.PAYMENT_TIMEOUT))
                     .when(new ConfirmOrder(ORDER, PaymentIds.of(ORDER, 1)))
-                    .expectException(OrderNotPendingException.class)
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anUnpaidOrderIsNotConfirmed() {
+            fixture.given(PLACED, requested(1))
+                    .when(new ConfirmOrder(ORDER, PaymentIds.of(ORDER, 1)))
+                    .expectException(OrderNotPaidException.class)
                     .expectNoEvents();
         }
     }
@@ -200,12 +315,45 @@ class OrderTest {
         }
 
         @Test
+        void aPaidButUnconfirmedOrderIsCancelledAndItsPaymentAskedBack() {
+            fixture.given(PLACED, requested(1), paid(1))
+                    .when(new CancelOrder(ORDER, CancellationReason.CUSTOMER_REQUEST))
+                    .expectEvents(new OrderCancelled(ORDER, CancellationReason.CUSTOMER_REQUEST),
+                            new RefundRequested(ORDER, PaymentIds.of(ORDER, 1), PLACED.total()));
+        }
+
+        @Test
+        void aPaymentThatCompletedBeforeTheDeadlineFiredWins() {
+            fixture.given(PLACED, requested(1), paid(1))
+                    .when(new CancelOrder(ORDER, CancellationReason.PAYMENT_TIMEOUT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDeadlineFiringAfterConfirmationChangesNothing() {
+            fixture.given(PLACED, requested(1), paid(1), new OrderConfirmed(ORDER, PaymentIds.of(ORDER, 1)))
+                    .when(new CancelOrder(ORDER, CancellationReason.PAYMENT_TIMEOUT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
         void aConfirmedOrderCannotBeCancelled() {
-            fixture.given(PLACED, requested(1), new OrderConfirmed(ORDER, PaymentIds.of(ORDER, 1)))
+            fixture.given(PLACED, requested(1), paid(1), new OrderConfirmed(ORDER, PaymentIds.of(ORDER, 1)))
                     .when(new CancelOrder(ORDER, CancellationReason.CUSTOMER_REQUEST))
                     .expectException(OrderAlreadyConfirmedException.class)
                     .expectNoEvents();
         }
+    }
+
+    private static OrderPaid paid(int attempt) {
+        return new OrderPaid(ORDER, PaymentIds.of(ORDER, attempt), attempt, PLACED.total());
+    }
+
+    private static OrderPaymentFailed failed(int attempt) {
+        return new OrderPaymentFailed(ORDER, PaymentIds.of(ORDER, attempt), attempt,
+                PaymentFailureReason.GATEWAY_UNAVAILABLE, true);
     }
 
     private static PaymentRequested requested(int attempt) {

@@ -1,5 +1,7 @@
 package io.orderpayment.payment.amqp;
 
+import io.orderpayment.outbox.inbound.InboundMessages;
+import io.orderpayment.outbox.inbound.PauseBeforeRedelivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderpayment.payment.application.DeadLetteredPaymentRequests;
 import io.orderpayment.payment.application.PaymentRequests;

@@ -1,5 +1,6 @@
 package io.orderpayment.payment.application;
 
+import io.orderpayment.outbox.inbound.ProcessedMessages;
 import io.orderpayment.api.order.RefundRequested;
 import io.orderpayment.api.payment.RefundPayment;
 import lombok.RequiredArgsConstructor;

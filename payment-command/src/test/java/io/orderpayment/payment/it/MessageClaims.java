@@ -1,6 +1,6 @@
 package io.orderpayment.payment.it;
 
-import io.orderpayment.payment.application.ProcessedMessages;
+import io.orderpayment.outbox.inbound.ProcessedMessages;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -5,7 +5,7 @@ import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.order.RefundRequested;
 import io.orderpayment.outbox.testsupport.RabbitProbe;
 import io.orderpayment.outbox.testsupport.TestInfrastructure;
-import io.orderpayment.payment.persistence.ProcessedMessagePurge;
+import io.orderpayment.outbox.inbound.ProcessedMessagePurge;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

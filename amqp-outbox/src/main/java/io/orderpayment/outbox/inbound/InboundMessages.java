@@ -1,4 +1,4 @@
-package io.orderpayment.payment.amqp;
+package io.orderpayment.outbox.inbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderpayment.outbox.amqp.EventHeaders;
@@ -12,15 +12,15 @@ import java.io.IOException;
  * message that cannot be read will not become readable on redelivery: it is rejected at once, to
  * the dead-letter queue.
  */
-class InboundMessages {
+public class InboundMessages {
 
     private final ObjectMapper json;
 
-    InboundMessages(ObjectMapper json) {
+    public InboundMessages(ObjectMapper json) {
         this.json = json;
     }
 
-    String eventId(Message message) {
+    public String eventId(Message message) {
         Object header = message.getMessageProperties().getHeaders().get(EventHeaders.EVENT_ID);
         String eventId = header != null ? header.toString() : message.getMessageProperties().getMessageId();
         if (eventId == null || eventId.isBlank()) {
@@ -29,7 +29,7 @@ class InboundMessages {
         return eventId;
     }
 
-    <T> T body(Message message, Class<T> type) {
+    public <T> T body(Message message, Class<T> type) {
         try {
             return json.readValue(message.getBody(), type);
         } catch (IOException e) {

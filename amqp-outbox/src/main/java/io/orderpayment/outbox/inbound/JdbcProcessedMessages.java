@@ -1,15 +1,15 @@
-package io.orderpayment.payment.persistence;
+package io.orderpayment.outbox.inbound;
 
-import io.orderpayment.payment.application.ProcessedMessages;
-import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
 
-@Repository
-@RequiredArgsConstructor
-class JdbcProcessedMessages implements ProcessedMessages {
+/** The inbox as a {@code processed_message} table in the service's own schema (each service creates it by migration). */
+public class JdbcProcessedMessages implements ProcessedMessages {
 
     private final JdbcTemplate jdbc;
+
+    public JdbcProcessedMessages(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
 
     @Override
     public boolean claim(String messageId) {

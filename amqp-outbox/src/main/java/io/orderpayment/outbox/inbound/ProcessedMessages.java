@@ -1,4 +1,4 @@
-package io.orderpayment.payment.application;
+package io.orderpayment.outbox.inbound;
 
 /** The record of which inbound messages have had their effect. */
 public interface ProcessedMessages {

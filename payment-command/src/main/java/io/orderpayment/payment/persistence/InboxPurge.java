@@ -3,7 +3,7 @@ package io.orderpayment.payment.persistence;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.orderpayment.outbox.inbound.ProcessedMessagePurge;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -18,24 +18,18 @@ import java.time.Duration;
 @Slf4j
 @Component
 @RequiredArgsConstructor
-public class ProcessedMessagePurge {
+class InboxPurge {
 
-    private final JdbcTemplate jdbc;
+    private final ProcessedMessagePurge purge;
 
     @Value("${app.payment.inbox.retention}")
     private Duration retention;
 
     @Scheduled(fixedDelayString = "${app.payment.inbox.purge-interval}", initialDelayString = "${app.payment.inbox.purge-interval}")
     void purgeExpired() {
-        int purged = purgeOlderThan(retention);
+        int purged = purge.purgeOlderThan(retention);
         if (purged > 0) {
             log.info("Purged {} processed-message records older than {}", purged, retention);
         }
-    }
-
-    /** @return how many records were deleted */
-    public int purgeOlderThan(Duration age) {
-        return jdbc.update("delete from processed_message where processed_at < now() - make_interval(secs => ?)",
-                age.toMillis() / 1000.0);
     }
 }

@@ -1,4 +1,4 @@
-package io.orderpayment.payment.amqp;
+package io.orderpayment.outbox.inbound;
 
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Message;
@@ -11,12 +11,12 @@ import java.time.Duration;
  * message waits a moment before it goes back to the queue, so an outage is waited out instead of
  * spun through.
  */
-class PauseBeforeRedelivery implements MessageListener {
+public class PauseBeforeRedelivery implements MessageListener {
 
     private final MessageListener listener;
     private final Duration pause;
 
-    PauseBeforeRedelivery(MessageListener listener, Duration pause) {
+    public PauseBeforeRedelivery(MessageListener listener, Duration pause) {
         this.listener = listener;
         this.pause = pause;
     }

@@ -1,0 +1,36 @@
+package io.orderpayment.order.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How the order service takes in the payment service's events ({@code app.payment-events.*}).
+ *
+ * @param exchange          the payment service's events exchange
+ * @param alternateExchange that exchange's alternate exchange (declared identically by both services)
+ * @param queue             the order service's queue of payment events; unreadable ones go to {@code <queue>.dead-letter}
+ * @param consumers         payment events processed at once
+ * @param prefetch          unacknowledged messages per consumer
+ * @param redeliveryPause   how long an event whose processing failed waits before it is tried again
+ * @param inboxRetention    how long a processed event's id is kept to recognise duplicates
+ * @param purgeInterval     how often expired ids are deleted
+ */
+@ConfigurationProperties("app.payment-events")
+public record PaymentEventsProperties(
+        @DefaultValue("payments.events") String exchange,
+        String alternateExchange,
+        @DefaultValue("order-service.payment-events") String queue,
+        @DefaultValue("2") int consumers,
+        @DefaultValue("10") int prefetch,
+        @DefaultValue("1s") Duration redeliveryPause,
+        @DefaultValue("7d") Duration inboxRetention,
+        @DefaultValue("10m") Duration purgeInterval) {
+
+    public PaymentEventsProperties {
+        if (alternateExchange == null) {
+            alternateExchange = exchange + ".unrouted";
+        }
+    }
+}

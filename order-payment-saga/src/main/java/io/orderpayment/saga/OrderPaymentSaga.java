@@ -1,0 +1,128 @@
+package io.orderpayment.saga;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.orderpayment.api.order.CancelOrder;
+import io.orderpayment.api.order.CancellationReason;
+import io.orderpayment.api.order.ConfirmOrder;
+import io.orderpayment.api.order.OrderCancelled;
+import io.orderpayment.api.order.OrderConfirmed;
+import io.orderpayment.api.order.OrderPaid;
+import io.orderpayment.api.order.OrderPaymentFailed;
+import io.orderpayment.api.order.OrderPlaced;
+import io.orderpayment.api.order.RequestPayment;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+
+import java.time.Instant;
+
+/**
+ * Takes one order from placed to CONFIRMED or CANCELLED (SPEC §4). It reads only the order's own
+ * events, since the payment service's outcomes reach the Order aggregate first, and it acts only
+ * through commands on the order and through persistent deadlines:
+ * <ul>
+ *   <li>the payment deadline, set when the order is placed, cancels with PAYMENT_TIMEOUT;</li>
+ *   <li>the next-attempt deadline, set after a retryable failure, asks for the next attempt.</li>
+ * </ul>
+ * The order's commands are idempotent and never fail because the order moved on meanwhile, so
+ * the saga does not need to know whether a customer or a late outcome got there first.
+ * <p>
+ * Its fields are stored as JSON by the Jackson serializer, which sees them through
+ * {@link JsonAutoDetect}; without it the saga would be stored empty and lose its state.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
+public class OrderPaymentSaga {
+
+    static final String PAYMENT_DEADLINE = "payment-deadline";
+    static final String NEXT_ATTEMPT = "next-payment-attempt";
+
+    private String orderId;
+    private Instant payBefore;
+    private int attempt;
+    private String paymentDeadlineId;
+    private String nextAttemptDeadlineId;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(OrderPlaced event, @Timestamp Instant placedAt, PaymentPolicy policy,
+                   CommandGateway commands, DeadlineManager deadlines) {
+        orderId = event.orderId();
+        payBefore = placedAt.plus(policy.paymentDeadline());
+        paymentDeadlineId = deadlines.schedule(payBefore, PAYMENT_DEADLINE, new PaymentDeadline(payBefore));
+        requestAttempt(1, commands);
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(OrderPaid event, CommandGateway commands) {
+        commands.sendAndWait(new ConfirmOrder(orderId, event.paymentId()));
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(OrderPaymentFailed event, PaymentPolicy policy, CommandGateway commands,
+                   DeadlineManager deadlines) {
+        if (!event.retryable()) {
+            cancel(CancellationReason.PAYMENT_DECLINED, commands);
+        } else if (event.attempt() >= policy.maxAttempts()) {
+            cancel(CancellationReason.PAYMENT_ATTEMPTS_EXHAUSTED, commands);
+        } else {
+            int next = event.attempt() + 1;
+            nextAttemptDeadlineId = deadlines.schedule(policy.pauseBefore(next), NEXT_ATTEMPT, new NextAttempt(next));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = NEXT_ATTEMPT)
+    public void nextAttemptDue(NextAttempt due, CommandGateway commands) {
+        nextAttemptDeadlineId = null;
+        requestAttempt(due.attempt(), commands);
+    }
+
+    @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
+    public void paymentDeadlinePassed(PaymentDeadline passed, CommandGateway commands) {
+        paymentDeadlineId = null;
+        cancel(CancellationReason.PAYMENT_TIMEOUT, commands);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(OrderConfirmed event, DeadlineManager deadlines) {
+        cancelDeadlines(deadlines);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(OrderCancelled event, DeadlineManager deadlines) {
+        cancelDeadlines(deadlines);
+    }
+
+    private void requestAttempt(int next, CommandGateway commands) {
+        attempt = next;
+        commands.sendAndWait(new RequestPayment(orderId, next, payBefore));
+    }
+
+    /** The deadlines' payloads; a deadline handler's first parameter is its payload. */
+    record PaymentDeadline(Instant payBefore) {
+    }
+
+    record NextAttempt(int attempt) {
+    }
+
+    private void cancel(CancellationReason reason, CommandGateway commands) {
+        commands.sendAndWait(new CancelOrder(orderId, reason));
+    }
+
+    /** By id: cancelling "all within scope" would make the persistent scheduler read every pending deadline. */
+    private void cancelDeadlines(DeadlineManager deadlines) {
+        if (paymentDeadlineId != null) {
+            deadlines.cancelSchedule(PAYMENT_DEADLINE, paymentDeadlineId);
+        }
+        if (nextAttemptDeadlineId != null) {
+            deadlines.cancelSchedule(NEXT_ATTEMPT, nextAttemptDeadlineId);
+        }
+    }
+}
