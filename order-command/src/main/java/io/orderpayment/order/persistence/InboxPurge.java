@@ -1,7 +1,7 @@
 package io.orderpayment.order.persistence;
 
 import io.orderpayment.order.config.PaymentEventsProperties;
-import io.orderpayment.outbox.inbound.JdbcProcessedMessages;
+import io.orderpayment.outbox.inbound.ProcessedMessagePurge;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 class InboxPurge {
 
-    private final JdbcProcessedMessages processedMessages;
+    private final ProcessedMessagePurge purge;
     private final PaymentEventsProperties properties;
 
     @Scheduled(fixedDelayString = "${app.payment-events.purge-interval:10m}",
             initialDelayString = "${app.payment-events.purge-interval:10m}")
     void purgeExpired() {
-        int purged = processedMessages.purgeOlderThan(properties.inboxRetention());
+        int purged = purge.purgeOlderThan(properties.inboxRetention());
         if (purged > 0) {
             log.info("Purged {} processed payment-event records older than {}", purged, properties.inboxRetention());
         }

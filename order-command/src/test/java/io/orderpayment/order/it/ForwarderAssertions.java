@@ -25,6 +25,21 @@ final class ForwarderAssertions {
                 .collect(Collectors.toSet());
     }
 
+    /** Orders whose first payment request (which the saga asks for right after placing) was delivered. */
+    static Set<String> paymentRequestedDelivered(RabbitProbe consumer, Collection<String> orderIds) {
+        return consumer.received().stream()
+                .filter(message -> String.valueOf(message.header("event-type")).endsWith("PaymentRequested"))
+                .map(message -> message.header("aggregate-id"))
+                .filter(orderIds::contains)
+                .collect(Collectors.toSet());
+    }
+
+    /** How many events the store holds for these orders. */
+    static long storedEvents(JdbcTemplate database, Collection<String> orderIds) {
+        return database.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = any (?)",
+                Long.class, (Object) orderIds.toArray(String[]::new));
+    }
+
     static long deliveries(RabbitProbe consumer, Collection<String> orderIds) {
         return consumer.received().stream().filter(message -> orderIds.contains(message.header("aggregate-id"))).count();
     }

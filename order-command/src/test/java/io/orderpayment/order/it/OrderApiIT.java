@@ -1,13 +1,16 @@
 package io.orderpayment.order.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderpayment.api.order.ConfirmOrder;
+import io.orderpayment.api.Money;
+import io.orderpayment.api.PaymentIds;
+import io.orderpayment.api.order.RecordCompletedPayment;
 import io.orderpayment.order.persistence.IdempotencyKeyPurge;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ import java.util.stream.IntStream;
 
 import static io.orderpayment.order.it.OrderHttp.orderJson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The order service's HTTP API, every status code, against the real PostgreSQL. */
 class OrderApiIT extends SharedOrderServiceIT {
@@ -113,6 +117,21 @@ class OrderApiIT extends SharedOrderServiceIT {
     }
 
     @Test
+    void theHistoryListsTheOrdersEventsInOrder() {
+        String orderId = http().placeOrder(customer());
+
+        // The saga asks for the first payment attempt right after the order is placed.
+        JsonNode history = await().atMost(Duration.ofSeconds(30))
+                .until(() -> http().get("/orders/" + orderId + "/history").json(), events -> events.size() >= 2);
+
+        assertThat(history.get(0).get("event").asText()).isEqualTo("OrderPlaced");
+        assertThat(history.get(0).get("details").get("orderId").asText()).isEqualTo(orderId);
+        assertThat(history.get(1).get("event").asText()).isEqualTo("PaymentRequested");
+        assertThat(history.get(1).get("details").get("attempt").asInt()).isEqualTo(1);
+        assertThat(http().get("/orders/no-such-order/history").status()).isEqualTo(404);
+    }
+
+    @Test
     void anUnknownOrderIs404ForReadingAndCancelling() {
         OrderHttp.Response read = http().get("/orders/no-such-order");
         assertThat(read.status()).isEqualTo(404);
@@ -142,7 +161,11 @@ class OrderApiIT extends SharedOrderServiceIT {
     @Test
     void aConfirmedOrderCannotBeCancelled() {
         String orderId = http().placeOrder(customer());
-        commandGateway.sendAndWait(new ConfirmOrder(orderId, "payment-1"));
+        // As the inbound adapter does when the payment service reports the charge; the saga then confirms.
+        commandGateway.sendAndWait(new RecordCompletedPayment(orderId, PaymentIds.of(orderId, 1), 1,
+                new Money(BigDecimal.TEN, "EUR")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http().get("/orders/" + orderId).json().get("status").asText().equals("CONFIRMED"));
 
         OrderHttp.Response response = http().post("/orders/" + orderId + "/cancel", "", Map.of());
 
