@@ -1,0 +1,87 @@
+package io.orderpayment.e2e;
+
+import io.orderpayment.outbox.testsupport.RabbitProbe;
+import io.orderpayment.outbox.testsupport.TestInfrastructure;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The order service and the payment service as two processes, wired to each other through this
+ * test's own exchanges, queues, schemas and Redis keys, so that test classes and a running
+ * bin/start do not see each other's messages.
+ */
+final class TwoServices implements AutoCloseable {
+
+    static final String ADMIN_PASSWORD = "e2e-secret";
+
+    private final String name;
+    private final TestInfrastructure orders;
+    private final TestInfrastructure payments;
+    private final ServiceProcess orderService;
+    private final ServiceProcess paymentService;
+    private final SystemHttp http;
+
+    private TwoServices(String name, Map<String, Object> sagaSettings, Map<String, Object> paymentSettings) {
+        this.name = name;
+        orders = new TestInfrastructure(name + "_orders");
+        payments = new TestInfrastructure(name + "_payments");
+        orders.reset();
+        payments.reset();
+        RabbitProbe.deleteQueues(requestQueue(), requestQueue() + ".dead-letter", refundQueue(), refundQueue() + ".dead-letter");
+
+        Map<String, Object> orderProperties = new HashMap<>(orders.properties());
+        orderProperties.remove("server.port");
+        orderProperties.put("app.payment-events.exchange", payments.exchange());
+        orderProperties.putAll(sagaSettings);
+
+        Map<String, Object> paymentProperties = new HashMap<>(payments.properties());
+        paymentProperties.remove("server.port");
+        paymentProperties.put("app.payment.orders-exchange", orders.exchange());
+        paymentProperties.put("app.payment.request-queue", requestQueue());
+        paymentProperties.put("app.payment.refund-queue", refundQueue());
+        paymentProperties.put("app.payment.redelivery-pause", "500ms");
+        paymentProperties.put("app.admin.password", ADMIN_PASSWORD);
+        paymentProperties.putAll(paymentSettings);
+
+        orderService = new ServiceProcess(name + "-order-service", "e2e.order-service.jar", orderProperties,
+                "/orders?customerId=readiness");
+        paymentService = new ServiceProcess(name + "-payment-service", "e2e.payment-service.jar", paymentProperties,
+                "/payments?orderId=readiness");
+        http = new SystemHttp(orderService.port(), paymentService.port(), ADMIN_PASSWORD);
+    }
+
+    /** Both services started, the payment service first so its queues exist when the first order is placed. */
+    static TwoServices start(String name, Map<String, Object> sagaSettings, Map<String, Object> paymentSettings) {
+        TwoServices services = new TwoServices(name, sagaSettings, paymentSettings);
+        services.paymentService.start();
+        services.orderService.start();
+        return services;
+    }
+
+    SystemHttp http() {
+        return http;
+    }
+
+    ServiceProcess orderService() {
+        return orderService;
+    }
+
+    ServiceProcess paymentService() {
+        return paymentService;
+    }
+
+    private String requestQueue() {
+        return "it." + name + ".payment-requests";
+    }
+
+    private String refundQueue() {
+        return "it." + name + ".refund-requests";
+    }
+
+    @Override
+    public void close() {
+        orderService.stop();
+        paymentService.stop();
+    }
+}
