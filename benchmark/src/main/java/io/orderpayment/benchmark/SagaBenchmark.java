@@ -1,0 +1,260 @@
+package io.orderpayment.benchmark;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The whole process end to end: both services as their packaged jars, in processes of their own,
+ * with all infrastructure on this machine. Prints
+ * <ol>
+ *   <li>confirmed orders per second sustained: 16 clients place orders (tok_ok) as fast as they
+ *   are accepted for a while; rate = orders CONFIRMED per second between the first and the last
+ *   confirmation;</li>
+ *   <li>at half that rate, paced, the time from POST /orders to CONFIRMED, p50 and p99 (from the
+ *   order's OrderPlaced and OrderConfirmed timestamps in the read model).</li>
+ * </ol>
+ * Schemas, exchanges and queues are its own ({@code bench_saga...}) and removed afterwards.
+ */
+public final class SagaBenchmark {
+
+    private static final String ORDER_SCHEMA = "bench_saga_orders";
+    private static final String PAYMENT_SCHEMA = "bench_saga_payments";
+    private static final String ORDERS_EXCHANGE = "bench.saga.orders";
+    private static final String PAYMENTS_EXCHANGE = "bench.saga.payments";
+    private static final int ORDER_PORT = 18090;
+    private static final int PAYMENT_PORT = 18091;
+    private static final File LOGS = new File("target");
+
+    private SagaBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String version = "0.1.0-SNAPSHOT";
+        String orderJar = "order-command/target/order-command-" + version + "-exec.jar";
+        String paymentJar = "payment-command/target/payment-command-" + version + "-exec.jar";
+        int orders = 3000;
+        Duration paced = Duration.ofSeconds(30);
+        for (String arg : args) {
+            if (arg.startsWith("--orders=")) {
+                orders = Integer.parseInt(arg.substring("--orders=".length()));
+            } else if (arg.startsWith("--paced=")) {
+                paced = Duration.parse("PT" + arg.substring("--paced=".length()).toUpperCase());
+            }
+        }
+        for (String jar : List.of(orderJar, paymentJar)) {
+            if (!new File(jar).isFile()) {
+                throw new IllegalStateException("no jar at " + jar + "; run mvn -DskipTests install first");
+            }
+        }
+        cleanUp();
+        System.out.printf("%nEnd-to-end benchmark: %d cores; both services and PostgreSQL, RabbitMQ, Redis on this machine%n",
+                Runtime.getRuntime().availableProcessors());
+        Process payments = start("payment", paymentJar, PAYMENT_PORT, List.of(
+                "--app.database.schema=" + PAYMENT_SCHEMA, "--app.outbox.exchange=" + PAYMENTS_EXCHANGE,
+                "--app.outbox.confirm-cache.key-prefix=bench:saga:payments:",
+                "--app.payment.orders-exchange=" + ORDERS_EXCHANGE, "--app.payment.request-queue=bench.saga.payment-requests",
+                "--app.payment.refund-queue=bench.saga.refund-requests", "--app.admin.password=bench"));
+        Process ordersService = start("order", orderJar, ORDER_PORT, List.of(
+                "--app.database.schema=" + ORDER_SCHEMA, "--app.outbox.exchange=" + ORDERS_EXCHANGE,
+                "--app.outbox.confirm-cache.key-prefix=bench:saga:orders:",
+                "--app.payment-events.exchange=" + PAYMENTS_EXCHANGE, "--app.payment-events.queue=bench.saga.order-payment-events"));
+        try {
+            String method = registerPaymentMethod();
+            warmUp(method);
+            double rate = saturate(method, orders);
+            paced(method, rate / 2, paced);
+        } finally {
+            stop(ordersService);
+            stop(payments);
+            cleanUp();
+        }
+        System.exit(0);
+    }
+
+    private static void warmUp(String method) throws Exception {
+        placeWith(16, 300, method);
+        awaitConfirmed(300, Duration.ofMinutes(2));
+        execute("delete from order_view");
+    }
+
+    /** Places {@code count} orders from 16 clients and returns confirmed orders per second. */
+    private static double saturate(String method, int count) throws Exception {
+        long start = System.nanoTime();
+        placeWith(16, count, method);
+        double acceptSeconds = (System.nanoTime() - start) / 1e9;
+        awaitConfirmed(count, Duration.ofMinutes(10));
+        double[] window = query("select extract(epoch from min(created_at)), extract(epoch from max(updated_at)) from order_view");
+        double rate = count / (window[1] - window[0]);
+        System.out.printf("Saturated: %d orders from 16 clients, accepted in %.1f s (%.0f/s); confirmed %.0f orders/s end to end%n",
+                count, acceptSeconds, count / acceptSeconds, rate);
+        printLatencies("  POST to CONFIRMED under saturation (queueing included)");
+        execute("delete from order_view");
+        return rate;
+    }
+
+    private static void paced(String method, double rate, Duration duration) throws Exception {
+        int count = (int) Math.max(1, rate * duration.toSeconds());
+        long intervalNanos = (long) (1e9 / rate);
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        HttpClient http = HttpClient.newHttpClient();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            clients.submit(() -> place(http, method));
+        }
+        clients.shutdown();
+        clients.awaitTermination(5, TimeUnit.MINUTES);
+        awaitConfirmed(count, Duration.ofMinutes(5));
+        System.out.printf("Paced at half that rate: %.0f orders/s for %d s (%d orders)%n", rate, duration.toSeconds(), count);
+        printLatencies("  POST to CONFIRMED");
+    }
+
+    private static void printLatencies(String label) throws Exception {
+        double[] p = query("select percentile_cont(0.5) within group (order by extract(epoch from updated_at - created_at)),"
+                + " percentile_cont(0.99) within group (order by extract(epoch from updated_at - created_at)),"
+                + " max(extract(epoch from updated_at - created_at)) from order_view where status = 'CONFIRMED'");
+        System.out.printf("%s: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", label, p[0] * 1000, p[1] * 1000, p[2] * 1000);
+    }
+
+    private static void placeWith(int clients, int count, String method) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        HttpClient http = HttpClient.newHttpClient();
+        AtomicInteger left = new AtomicInteger(count);
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                while (left.getAndDecrement() > 0) {
+                    place(http, method);
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+    }
+
+    private static void place(HttpClient http, String method) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ORDER_PORT + "/orders"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"bench-customer\",\"paymentMethodId\":\"" + method
+                            + "\",\"currency\":\"EUR\",\"items\":[{\"productId\":\"book\",\"quantity\":2,\"unitPrice\":12.50}]}"))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("POST /orders answered " + response.statusCode());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitConfirmed(int count, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (query("select count(*) from order_view where status = 'CONFIRMED'")[0] < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not all " + count + " orders were confirmed within " + within);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static double[] query(String sql) throws Exception {
+        try (var database = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + ORDER_SCHEMA,
+                "postgres", "postgres"); ResultSet rows = database.createStatement().executeQuery(sql)) {
+            rows.next();
+            double[] values = new double[rows.getMetaData().getColumnCount()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rows.getDouble(i + 1);
+            }
+            return values;
+        }
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (var database = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + ORDER_SCHEMA,
+                "postgres", "postgres")) {
+            database.createStatement().execute(sql);
+        }
+    }
+
+    private static Process start(String name, String jar, int port, List<String> arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true", "-jar", jar,
+                "--server.port=" + port));
+        command.addAll(arguments);
+        File log = new File(LOGS, "saga-benchmark-" + name + "-service.log");
+        LOGS.mkdirs();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        HttpClient http = HttpClient.newHttpClient();
+        String probe = name.equals("order") ? "/orders?customerId=ready" : "/payments?orderId=ready";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the " + name + " service stopped during start-up; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + probe)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return process;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the " + name + " service did not start within 120 s");
+    }
+
+    private static String registerPaymentMethod() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + PAYMENT_PORT + "/payment-methods"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"bench-customer\",\"token\":\"tok_ok\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("paymentMethodId").asText();
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static void cleanUp() throws Exception {
+        try (var database = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres")) {
+            database.createStatement().execute("drop schema if exists " + ORDER_SCHEMA + " cascade");
+            database.createStatement().execute("drop schema if exists " + PAYMENT_SCHEMA + " cascade");
+        }
+        try (Connection rabbit = OutboxBenchmark.rabbitConnection("saga-benchmark")) {
+            Channel channel = rabbit.createChannel();
+            for (String queue : List.of("bench.saga.payment-requests", "bench.saga.payment-requests.dead-letter",
+                    "bench.saga.refund-requests", "bench.saga.refund-requests.dead-letter",
+                    "bench.saga.order-payment-events", "bench.saga.order-payment-events.dead-letter",
+                    ORDERS_EXCHANGE + ".unrouted", PAYMENTS_EXCHANGE + ".unrouted")) {
+                channel.queueDelete(queue);
+            }
+            for (String exchange : List.of(ORDERS_EXCHANGE, PAYMENTS_EXCHANGE, ORDERS_EXCHANGE + ".unrouted",
+                    PAYMENTS_EXCHANGE + ".unrouted")) {
+                channel.exchangeDelete(exchange);
+            }
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package io.orderpayment.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Runs the order–payment scenarios against the running system (bin/start) over HTTP and prints,
+ * per order, its timeline from both services, then checks the promises: every order final,
+ * charges kept = confirmed orders, no cancelled order keeps money.
+ * <p>
+ * {@code java -jar benchmark/target/benchmark-exec.jar simulate [--orders=URL] [--payments=URL] [--admin-password=P]}
+ * <p>
+ * The timeout and late-payment scenarios need a payment deadline the simulated gateway's latency
+ * (at most 60s) can outlast: start the system with {@code APP_SAGA_PAYMENT_DEADLINE=20s}.
+ */
+public final class Simulation {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration SETTLE = Duration.ofMinutes(3);
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String orders;
+    private final String payments;
+    private final String admin;
+    private final Map<String, String> scenarioOf = new LinkedHashMap<>();
+
+    private Simulation(String orders, String payments, String adminPassword) {
+        this.orders = orders;
+        this.payments = payments;
+        this.admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(pair[0], pair.length > 1 ? pair[1] : "");
+        }
+        String password = options.getOrDefault("admin-password", System.getenv().getOrDefault("APP_ADMIN_PASSWORD", ""));
+        if (password.isEmpty()) {
+            System.err.println("The gateway switch needs the admin password: --admin-password=... or APP_ADMIN_PASSWORD (bin/start prints it).");
+            System.exit(2);
+        }
+        boolean kept = new Simulation(options.getOrDefault("orders", "http://localhost:8080"),
+                options.getOrDefault("payments", "http://localhost:8081"), password).run();
+        System.exit(kept ? 0 : 1);
+    }
+
+    private boolean run() throws Exception {
+        String customer = "simulation-" + UUID.randomUUID().toString().substring(0, 8);
+        gateway(false, "0ms");
+
+        place("approved payment", customer, "tok_ok");
+        place("hard decline", customer, "tok_insufficient_funds");
+        place("gateway error on every attempt", customer, "tok_gateway_error");
+
+        gateway(true, "0ms");
+        String outage = place("gateway outage, ended before the deadline", customer, "tok_ok");
+        awaitOrder(outage, view -> !view.path("lastPaymentFailure").isNull(), Duration.ofSeconds(30));
+        gateway(false, "0ms");
+
+        String customerCancels;
+        gateway(false, "3s");
+        customerCancels = place("customer cancels while the charge is under way", customer, "tok_ok");
+        awaitOrder(customerCancels, view -> view.path("paymentAttempts").asInt() >= 1, Duration.ofSeconds(30));
+        send(post(orders + "/orders/" + customerCancels + "/cancel", ""));
+
+        Duration deadline = deadlineOf(customerCancels);
+        if (deadline.compareTo(Duration.ofSeconds(55)) <= 0) {
+            awaitOrder(customerCancels, view -> !"PENDING".equals(view.path("status").asText()), SETTLE);
+            gateway(false, deadline.plusSeconds(3).toMillis() + "ms");
+            place("charge slower than the deadline (late payment)", customer, "tok_ok");
+        } else {
+            System.out.println("(payment deadline is " + deadline + ": start with APP_SAGA_PAYMENT_DEADLINE=20s to see a timeout and a late payment refunded)");
+        }
+
+        System.out.println("Waiting until every order is final and every refund made...");
+        Instant until = Instant.now().plus(SETTLE);
+        while (Instant.now().isBefore(until) && !settled()) {
+            Thread.sleep(500);
+        }
+        gateway(false, "0ms");
+        return report();
+    }
+
+    private String place(String scenario, String customer, String token) throws IOException, InterruptedException {
+        String method = send(post(payments + "/payment-methods",
+                "{\"customerId\":\"" + customer + "\",\"token\":\"" + token + "\"}")).get("paymentMethodId").asText();
+        String order = send(post(orders + "/orders", """
+                {"customerId":"%s","paymentMethodId":"%s","currency":"EUR","items":[{"productId":"book","quantity":2,"unitPrice":12.50}]}"""
+                .formatted(customer, method))).get("orderId").asText();
+        scenarioOf.put(order, scenario + " (" + token + ")");
+        System.out.println("placed " + order + ": " + scenario);
+        return order;
+    }
+
+    private boolean settled() throws IOException, InterruptedException {
+        for (String order : scenarioOf.keySet()) {
+            JsonNode view = order(order);
+            boolean refundOpen = "REQUESTED".equals(view.path("refundStatus").asText());
+            if ("PENDING".equals(view.path("status").asText()) || refundOpen || moneyInFlight(order, view)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A cancelled order whose charge is still being made: its refund is not requested yet. */
+    private boolean moneyInFlight(String order, JsonNode view) throws IOException, InterruptedException {
+        if (!"CANCELLED".equals(view.path("status").asText())) {
+            return false;
+        }
+        for (JsonNode attempt : send(get(payments + "/payments?orderId=" + order))) {
+            if ("COMPLETED".equals(attempt.path("status").asText())) {
+                return true;
+            }
+        }
+        return view.path("paymentAttempts").asInt() > send(get(payments + "/payments?orderId=" + order)).size();
+    }
+
+    private boolean report() throws IOException, InterruptedException {
+        int confirmed = 0;
+        int kept = 0;
+        List<String> broken = new ArrayList<>();
+        for (Map.Entry<String, String> entry : scenarioOf.entrySet()) {
+            String order = entry.getKey();
+            JsonNode view = order(order);
+            System.out.println();
+            System.out.println("Order " + order + " — " + entry.getValue());
+            List<String[]> lines = new ArrayList<>();
+            for (JsonNode event : send(get(orders + "/orders/" + order + "/history"))) {
+                lines.add(new String[]{event.get("at").asText(), "order   " + describe(event)});
+            }
+            int charges = 0;
+            int refunds = 0;
+            for (JsonNode ledger : send(get(payments + "/admin/gateway/ledger?orderId=" + order, true))) {
+                boolean approved = "APPROVED".equals(ledger.path("outcome").asText());
+                String kind = ledger.path("kind").asText();
+                lines.add(new String[]{ledger.get("recordedAt").asText(), "gateway " + kind.toLowerCase() + " "
+                        + ledger.path("amount").path("amount").asText() + " " + ledger.path("amount").path("currency").asText()
+                        + " " + ledger.path("outcome").asText().toLowerCase()});
+                if (approved && kind.equals("CHARGE")) {
+                    charges++;
+                } else if (approved && kind.equals("REFUND")) {
+                    refunds++;
+                }
+            }
+            lines.sort(Comparator.comparing(line -> Instant.parse(line[0])));
+            Instant placed = Instant.parse(lines.get(0)[0]);
+            for (String[] line : lines) {
+                System.out.printf("  +%6.2fs  %s%n", Duration.between(placed, Instant.parse(line[0])).toMillis() / 1000.0, line[1]);
+            }
+            String status = view.path("status").asText();
+            int keeps = charges - refunds;
+            System.out.println("  => " + status + (view.path("cancellationReason").isNull() ? "" : " (" + view.path("cancellationReason").asText() + ")")
+                    + ", money kept: " + keeps + " charge(s)");
+            if ("CONFIRMED".equals(status)) {
+                confirmed++;
+            }
+            kept += keeps;
+            if ("PENDING".equals(status)) {
+                broken.add(order + " is not final");
+            }
+            if ("CANCELLED".equals(status) && keeps != 0) {
+                broken.add(order + " is cancelled but keeps money");
+            }
+        }
+        System.out.println();
+        System.out.println("Summary: " + scenarioOf.size() + " orders, " + confirmed + " confirmed, charges kept " + kept);
+        check("every order is CONFIRMED or CANCELLED", broken.stream().noneMatch(problem -> problem.endsWith("not final")));
+        check("charges kept = confirmed orders (" + kept + " = " + confirmed + ")", kept == confirmed);
+        check("no cancelled order keeps money", broken.stream().noneMatch(problem -> problem.endsWith("keeps money")));
+        broken.forEach(problem -> System.out.println("  ! " + problem));
+        return broken.isEmpty() && kept == confirmed;
+    }
+
+    private static void check(String promise, boolean kept) {
+        System.out.println("  [" + (kept ? "ok" : "BROKEN") + "] " + promise);
+    }
+
+    private static String describe(JsonNode event) {
+        JsonNode details = event.path("details");
+        return switch (event.path("event").asText()) {
+            case "OrderPlaced" -> "placed, total " + details.path("total").path("amount").asText() + " " + details.path("total").path("currency").asText();
+            case "PaymentRequested" -> "payment attempt " + details.path("attempt").asInt() + " requested (deadline " + details.path("payBefore").asText() + ")";
+            case "OrderPaymentFailed" -> "attempt " + details.path("attempt").asInt() + " failed: " + details.path("reason").asText()
+                    + (details.path("retryable").asBoolean() ? " (retryable)" : " (final)");
+            case "OrderPaid" -> "attempt " + details.path("attempt").asInt() + " paid";
+            case "OrderConfirmed" -> "CONFIRMED";
+            case "OrderCancelled" -> "CANCELLED: " + details.path("reason").asText();
+            case "RefundRequested" -> "refund requested for a payment the order does not keep";
+            case "OrderRefunded" -> "refunded " + details.path("amount").path("amount").asText();
+            default -> event.path("event").asText();
+        };
+    }
+
+    private Duration deadlineOf(String order) throws IOException, InterruptedException {
+        JsonNode history = send(get(orders + "/orders/" + order + "/history"));
+        Instant placed = Instant.parse(history.get(0).get("at").asText());
+        for (JsonNode event : history) {
+            if ("PaymentRequested".equals(event.path("event").asText())) {
+                return Duration.between(placed, Instant.parse(event.path("details").path("payBefore").asText()));
+            }
+        }
+        return Duration.ofDays(1);
+    }
+
+    private JsonNode awaitOrder(String order, Predicate<JsonNode> condition, Duration within) throws Exception {
+        Instant until = Instant.now().plus(within);
+        JsonNode view = order(order);
+        while (!condition.test(view)) {
+            if (Instant.now().isAfter(until)) {
+                throw new IllegalStateException("order " + order + " did not get there within " + within + ": " + view);
+            }
+            Thread.sleep(200);
+            view = order(order);
+        }
+        return view;
+    }
+
+    private JsonNode order(String order) throws IOException, InterruptedException {
+        return send(get(orders + "/orders/" + order));
+    }
+
+    private void gateway(boolean outage, String latency) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(URI.create(payments + "/admin/gateway")).header("Authorization", admin)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"outage\":" + outage + ",\"latency\":\"" + latency + "\"}")).build());
+    }
+
+    private HttpRequest get(String uri) {
+        return get(uri, false);
+    }
+
+    private HttpRequest get(String uri, boolean asAdmin) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).GET();
+        if (asAdmin) {
+            request.header("Authorization", admin);
+        }
+        return request.build();
+    }
+
+    private static HttpRequest post(String uri, String body) {
+        return HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+}
