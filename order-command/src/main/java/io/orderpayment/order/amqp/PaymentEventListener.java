@@ -5,6 +5,7 @@ import io.orderpayment.api.payment.PaymentFailed;
 import io.orderpayment.api.payment.PaymentRefunded;
 import io.orderpayment.order.application.PaymentOutcomes;
 import io.orderpayment.outbox.inbound.InboundMessages;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
@@ -32,12 +33,18 @@ class PaymentEventListener implements MessageListener {
     public void onMessage(Message message) {
         String eventId = messages.eventId(message);
         String routingKey = message.getMessageProperties().getReceivedRoutingKey();
-        boolean firstTime = switch (routingKey) {
-            case COMPLETED -> outcomes.completed(eventId, messages.body(message, PaymentCompleted.class));
-            case FAILED -> outcomes.failed(eventId, messages.body(message, PaymentFailed.class));
-            case REFUNDED -> outcomes.refunded(eventId, messages.body(message, PaymentRefunded.class));
-            default -> throw new AmqpRejectAndDontRequeueException("not a payment event: " + routingKey);
-        };
+        boolean firstTime;
+        try {
+            firstTime = switch (routingKey) {
+                case COMPLETED -> outcomes.completed(eventId, messages.body(message, PaymentCompleted.class));
+                case FAILED -> outcomes.failed(eventId, messages.body(message, PaymentFailed.class));
+                case REFUNDED -> outcomes.refunded(eventId, messages.body(message, PaymentRefunded.class));
+                default -> throw new AmqpRejectAndDontRequeueException("not a payment event: " + routingKey);
+            };
+        } catch (AggregateNotFoundException e) {
+            // No redelivery will create the order: the event waits in the dead-letter queue for an operator.
+            throw new AmqpRejectAndDontRequeueException("payment event " + eventId + " is for an order this service does not have", e);
+        }
         if (!firstTime) {
             log.info("Payment event {} ({}) was processed before; acknowledging the duplicate", eventId, routingKey);
         }
