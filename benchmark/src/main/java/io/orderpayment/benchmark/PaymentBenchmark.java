@@ -13,11 +13,6 @@ import io.orderpayment.outbox.amqp.OutboxTopology;
 
 import java.io.File;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,9 +92,9 @@ public final class PaymentBenchmark {
         arguments.addAll(extra);
 
         // First run: declares the queues, registers the payment method; then the backlog builds up.
-        Process service = start(jar, arguments);
-        String paymentMethod = registerPaymentMethod();
-        stop(service);
+        Process service = ServiceJars.start("payment service", jar, PORT, "/payments?orderId=ready", arguments, LOG);
+        String paymentMethod = ServiceJars.registerPaymentMethod(PORT, "bench-customer");
+        ServiceJars.stop(service);
         try (Connection rabbit = OutboxBenchmark.rabbitConnection("payment-benchmark")) {
             Channel channel = rabbit.createChannel();
             new OutboxTopology(PAYMENTS_EXCHANGE, PAYMENTS_EXCHANGE + ".unrouted", 100_000).declare(channel);
@@ -117,7 +112,7 @@ public final class PaymentBenchmark {
                 warm.countDown();
                 all.countDown();
             }, tag -> { });
-            service = start(jar, arguments);
+            service = ServiceJars.start("payment service", jar, PORT, "/payments?orderId=ready", arguments, LOG);
             if (!warm.await(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("no payments processed within 10 minutes");
             }
@@ -131,7 +126,7 @@ public final class PaymentBenchmark {
             int measured = requests - warmUp;
             System.out.printf("  gateway latency %-5s %,6d payments in %5.1f s: %,7.0f payments/s  (service JVM used %.2f cores)%n",
                     latency, measured, seconds, measured / seconds, cpuUsed.toMillis() / 1000.0 / seconds);
-            stop(service);
+            ServiceJars.stop(service);
         }
     }
 
@@ -149,47 +144,6 @@ public final class PaymentBenchmark {
                     .headers(Map.of("event-id", eventId)).build(), body);
         }
         channel.waitForConfirmsOrDie(60_000);
-    }
-
-    private static Process start(String jar, List<String> arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true", "-jar", jar));
-        command.addAll(arguments);
-        LOG.getParentFile().mkdirs();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG)).start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the payment service stopped during start-up; see " + LOG);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/payments?orderId=ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the payment service did not start within 120 s");
-    }
-
-    private static String registerPaymentMethod() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + PORT + "/payment-methods"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"bench-customer\",\"token\":\"tok_ok\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).get("paymentMethodId").asText();
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
     }
 
     private static Duration cpu(Process process) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -64,23 +65,25 @@ public final class SagaBenchmark {
         cleanUp();
         System.out.printf("%nEnd-to-end benchmark: %d cores; both services and PostgreSQL, RabbitMQ, Redis on this machine%n",
                 Runtime.getRuntime().availableProcessors());
-        Process payments = start("payment", paymentJar, PAYMENT_PORT, List.of(
+        Process payments = ServiceJars.start("payment service", paymentJar, PAYMENT_PORT, "/payments?orderId=ready", List.of(
                 "--app.database.schema=" + PAYMENT_SCHEMA, "--app.outbox.exchange=" + PAYMENTS_EXCHANGE,
                 "--app.outbox.confirm-cache.key-prefix=bench:saga:payments:",
                 "--app.payment.orders-exchange=" + ORDERS_EXCHANGE, "--app.payment.request-queue=bench.saga.payment-requests",
-                "--app.payment.refund-queue=bench.saga.refund-requests", "--app.admin.password=bench"));
-        Process ordersService = start("order", orderJar, ORDER_PORT, List.of(
+                "--app.payment.refund-queue=bench.saga.refund-requests", "--app.admin.password=bench"),
+                new File(LOGS, "saga-benchmark-payment-service.log"));
+        Process ordersService = ServiceJars.start("order service", orderJar, ORDER_PORT, "/orders?customerId=ready", List.of(
                 "--app.database.schema=" + ORDER_SCHEMA, "--app.outbox.exchange=" + ORDERS_EXCHANGE,
                 "--app.outbox.confirm-cache.key-prefix=bench:saga:orders:",
-                "--app.payment-events.exchange=" + PAYMENTS_EXCHANGE, "--app.payment-events.queue=bench.saga.order-payment-events"));
+                "--app.payment-events.exchange=" + PAYMENTS_EXCHANGE, "--app.payment-events.queue=bench.saga.order-payment-events"),
+                new File(LOGS, "saga-benchmark-order-service.log"));
         try {
-            String method = registerPaymentMethod();
+            String method = ServiceJars.registerPaymentMethod(PAYMENT_PORT, "bench-customer");
             warmUp(method);
             double rate = saturate(method, orders);
             paced(method, rate / 2, paced);
         } finally {
-            stop(ordersService);
-            stop(payments);
+            ServiceJars.stop(ordersService);
+            ServiceJars.stop(payments);
             cleanUp();
         }
         System.exit(0);
@@ -112,6 +115,7 @@ public final class SagaBenchmark {
         long intervalNanos = (long) (1e9 / rate);
         ExecutorService clients = Executors.newFixedThreadPool(16);
         HttpClient http = HttpClient.newHttpClient();
+        List<Future<?>> placed = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long due = start + i * intervalNanos;
@@ -119,10 +123,12 @@ public final class SagaBenchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            clients.submit(() -> place(http, method));
+            placed.add(clients.submit(() -> place(http, method)));
+        }
+        for (Future<?> order : placed) {
+            order.get(); // a refused order fails the run instead of hiding in the executor
         }
         clients.shutdown();
-        clients.awaitTermination(5, TimeUnit.MINUTES);
         awaitConfirmed(count, Duration.ofMinutes(5));
         System.out.printf("Paced at half that rate: %.0f orders/s for %d s (%d orders)%n", rate, duration.toSeconds(), count);
         printLatencies("  POST to CONFIRMED");
@@ -139,15 +145,18 @@ public final class SagaBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         HttpClient http = HttpClient.newHttpClient();
         AtomicInteger left = new AtomicInteger(count);
+        List<Future<?>> clientRuns = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            pool.submit(() -> {
+            clientRuns.add(pool.submit(() -> {
                 while (left.getAndDecrement() > 0) {
                     place(http, method);
                 }
-            });
+            }));
+        }
+        for (Future<?> run : clientRuns) {
+            run.get();
         }
         pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.MINUTES);
     }
 
     private static void place(HttpClient http, String method) {
@@ -191,50 +200,6 @@ public final class SagaBenchmark {
         try (var database = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + ORDER_SCHEMA,
                 "postgres", "postgres")) {
             database.createStatement().execute(sql);
-        }
-    }
-
-    private static Process start(String name, String jar, int port, List<String> arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true", "-jar", jar,
-                "--server.port=" + port));
-        command.addAll(arguments);
-        File log = new File(LOGS, "saga-benchmark-" + name + "-service.log");
-        LOGS.mkdirs();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-        HttpClient http = HttpClient.newHttpClient();
-        String probe = name.equals("order") ? "/orders?customerId=ready" : "/payments?orderId=ready";
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the " + name + " service stopped during start-up; see " + log);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + probe)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the " + name + " service did not start within 120 s");
-    }
-
-    private static String registerPaymentMethod() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + PAYMENT_PORT + "/payment-methods"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"bench-customer\",\"token\":\"tok_ok\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("paymentMethodId").asText();
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
         }
     }
 

@@ -76,9 +76,8 @@ public final class Simulation {
         awaitOrder(outage, view -> !view.path("lastPaymentFailure").isNull(), Duration.ofSeconds(30));
         gateway(false, "0ms");
 
-        String customerCancels;
         gateway(false, "3s");
-        customerCancels = place("customer cancels while the charge is under way", customer, "tok_ok");
+        String customerCancels = place("customer cancels while the charge is under way", customer, "tok_ok");
         awaitOrder(customerCancels, view -> view.path("paymentAttempts").asInt() >= 1, Duration.ofSeconds(30));
         send(post(orders + "/orders/" + customerCancels + "/cancel", ""));
 
@@ -122,23 +121,28 @@ public final class Simulation {
         return true;
     }
 
-    /** A cancelled order whose charge is still being made: its refund is not requested yet. */
+    /**
+     * A cancelled order whose money is not settled yet: a charge completed but its refund not yet
+     * requested, or a payment request not yet answered.
+     */
     private boolean moneyInFlight(String order, JsonNode view) throws IOException, InterruptedException {
         if (!"CANCELLED".equals(view.path("status").asText())) {
             return false;
         }
-        for (JsonNode attempt : send(get(payments + "/payments?orderId=" + order))) {
+        JsonNode attempts = send(get(payments + "/payments?orderId=" + order));
+        for (JsonNode attempt : attempts) {
             if ("COMPLETED".equals(attempt.path("status").asText())) {
                 return true;
             }
         }
-        return view.path("paymentAttempts").asInt() > send(get(payments + "/payments?orderId=" + order)).size();
+        return view.path("paymentAttempts").asInt() > attempts.size();
     }
 
     private boolean report() throws IOException, InterruptedException {
         int confirmed = 0;
         int kept = 0;
-        List<String> broken = new ArrayList<>();
+        List<String> notFinal = new ArrayList<>();
+        List<String> cancelledKeepingMoney = new ArrayList<>();
         for (Map.Entry<String, String> entry : scenarioOf.entrySet()) {
             String order = entry.getKey();
             JsonNode view = order(order);
@@ -176,23 +180,26 @@ public final class Simulation {
             }
             kept += keeps;
             if ("PENDING".equals(status)) {
-                broken.add(order + " is not final");
+                notFinal.add(order);
             }
             if ("CANCELLED".equals(status) && keeps != 0) {
-                broken.add(order + " is cancelled but keeps money");
+                cancelledKeepingMoney.add(order);
             }
         }
         System.out.println();
         System.out.println("Summary: " + scenarioOf.size() + " orders, " + confirmed + " confirmed, charges kept " + kept);
-        check("every order is CONFIRMED or CANCELLED", broken.stream().noneMatch(problem -> problem.endsWith("not final")));
-        check("charges kept = confirmed orders (" + kept + " = " + confirmed + ")", kept == confirmed);
-        check("no cancelled order keeps money", broken.stream().noneMatch(problem -> problem.endsWith("keeps money")));
-        broken.forEach(problem -> System.out.println("  ! " + problem));
-        return broken.isEmpty() && kept == confirmed;
+        boolean allFinal = check("every order is CONFIRMED or CANCELLED", notFinal);
+        boolean chargesMatch = check("charges kept = confirmed orders (" + kept + " = " + confirmed + ")",
+                kept == confirmed ? List.of() : List.of("see the orders above"));
+        boolean noneKept = check("no cancelled order keeps money", cancelledKeepingMoney);
+        return allFinal && chargesMatch && noneKept;
     }
 
-    private static void check(String promise, boolean kept) {
-        System.out.println("  [" + (kept ? "ok" : "BROKEN") + "] " + promise);
+    /** Prints whether {@code promise} held, and the orders that broke it. */
+    private static boolean check(String promise, List<String> breakers) {
+        System.out.println("  [" + (breakers.isEmpty() ? "ok" : "BROKEN") + "] " + promise);
+        breakers.forEach(order -> System.out.println("      " + order));
+        return breakers.isEmpty();
     }
 
     private static String describe(JsonNode event) {

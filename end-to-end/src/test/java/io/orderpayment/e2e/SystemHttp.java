@@ -57,19 +57,13 @@ final class SystemHttp {
 
     /** Every payment attempt of one order, as the payment service records it. */
     List<JsonNode> payments(String orderId) {
-        JsonNode attempts = send(HttpRequest.newBuilder(URI.create(payments + "/payments?orderId=" + encode(orderId))).GET(), 200);
-        List<JsonNode> list = new ArrayList<>();
-        attempts.forEach(list::add);
-        return list;
+        return list(send(HttpRequest.newBuilder(URI.create(payments + "/payments?orderId=" + encode(orderId))).GET(), 200));
     }
 
     /** The gateway's ledger for one order: what the outside world saw charged and refunded. */
     List<JsonNode> ledger(String orderId) {
-        JsonNode entries = send(HttpRequest.newBuilder(URI.create(payments + "/admin/gateway/ledger?orderId=" + encode(orderId)))
-                .header("Authorization", adminAuthorization).GET(), 200);
-        List<JsonNode> list = new ArrayList<>();
-        entries.forEach(list::add);
-        return list;
+        return list(send(HttpRequest.newBuilder(URI.create(payments + "/admin/gateway/ledger?orderId=" + encode(orderId)))
+                .header("Authorization", adminAuthorization).GET(), 200));
     }
 
     void gateway(boolean outage, String latency) {
@@ -98,6 +92,12 @@ final class SystemHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> list = new ArrayList<>();
+        array.forEach(list::add);
+        return list;
     }
 
     private static String encode(String value) {

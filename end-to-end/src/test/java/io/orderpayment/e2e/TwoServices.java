@@ -1,8 +1,10 @@
 package io.orderpayment.e2e;
 
 import io.orderpayment.outbox.testsupport.RabbitProbe;
+import io.orderpayment.outbox.testsupport.ServiceProcess;
 import io.orderpayment.outbox.testsupport.TestInfrastructure;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,12 +33,10 @@ final class TwoServices implements AutoCloseable {
         RabbitProbe.deleteQueues(requestQueue(), requestQueue() + ".dead-letter", refundQueue(), refundQueue() + ".dead-letter");
 
         Map<String, Object> orderProperties = new HashMap<>(orders.properties());
-        orderProperties.remove("server.port");
         orderProperties.put("app.payment-events.exchange", payments.exchange());
         orderProperties.putAll(sagaSettings);
 
         Map<String, Object> paymentProperties = new HashMap<>(payments.properties());
-        paymentProperties.remove("server.port");
         paymentProperties.put("app.payment.orders-exchange", orders.exchange());
         paymentProperties.put("app.payment.request-queue", requestQueue());
         paymentProperties.put("app.payment.refund-queue", refundQueue());
@@ -44,9 +44,9 @@ final class TwoServices implements AutoCloseable {
         paymentProperties.put("app.admin.password", ADMIN_PASSWORD);
         paymentProperties.putAll(paymentSettings);
 
-        orderService = new ServiceProcess(name + "-order-service", "e2e.order-service.jar", orderProperties,
+        orderService = new ServiceProcess(name + "-order-service", jar("e2e.order-service.jar"), orderProperties,
                 "/orders?customerId=readiness");
-        paymentService = new ServiceProcess(name + "-payment-service", "e2e.payment-service.jar", paymentProperties,
+        paymentService = new ServiceProcess(name + "-payment-service", jar("e2e.payment-service.jar"), paymentProperties,
                 "/payments?orderId=readiness");
         http = new SystemHttp(orderService.port(), paymentService.port(), ADMIN_PASSWORD);
     }
@@ -57,6 +57,11 @@ final class TwoServices implements AutoCloseable {
         services.paymentService.start();
         services.orderService.start();
         return services;
+    }
+
+    /** Where the build put a service's runnable jar (the pom passes it as a system property). */
+    private static Path jar(String property) {
+        return Path.of(System.getProperty(property, "missing system property " + property));
     }
 
     SystemHttp http() {

@@ -44,7 +44,6 @@ public class OrderPaymentSaga {
 
     private String orderId;
     private Instant payBefore;
-    private int attempt;
     private String paymentDeadlineId;
     private String nextAttemptDeadlineId;
 
@@ -55,7 +54,7 @@ public class OrderPaymentSaga {
         orderId = event.orderId();
         payBefore = placedAt.plus(policy.paymentDeadline());
         paymentDeadlineId = deadlines.schedule(payBefore, PAYMENT_DEADLINE, new PaymentDeadline(payBefore));
-        requestAttempt(1, commands);
+        commands.sendAndWait(new RequestPayment(orderId, 1, payBefore));
     }
 
     @SagaEventHandler(associationProperty = "orderId")
@@ -79,7 +78,7 @@ public class OrderPaymentSaga {
     @DeadlineHandler(deadlineName = NEXT_ATTEMPT)
     public void nextAttemptDue(NextAttempt due, CommandGateway commands) {
         nextAttemptDeadlineId = null;
-        requestAttempt(due.attempt(), commands);
+        commands.sendAndWait(new RequestPayment(orderId, due.attempt(), payBefore));
     }
 
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
@@ -98,11 +97,6 @@ public class OrderPaymentSaga {
     @SagaEventHandler(associationProperty = "orderId")
     public void on(OrderCancelled event, DeadlineManager deadlines) {
         cancelDeadlines(deadlines);
-    }
-
-    private void requestAttempt(int next, CommandGateway commands) {
-        attempt = next;
-        commands.sendAndWait(new RequestPayment(orderId, next, payBefore));
     }
 
     /** The deadlines' payloads; a deadline handler's first parameter is its payload. */

@@ -1,15 +1,18 @@
 package io.orderpayment.order.it;
 
 import io.orderpayment.outbox.testsupport.RabbitProbe;
+import io.orderpayment.outbox.testsupport.ServiceProcess;
 import io.orderpayment.outbox.testsupport.SwitchableTcpProxy;
 import io.orderpayment.outbox.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +51,8 @@ class ForwarderCrashIT {
     void everyAcceptedOrderIsPublishedAfterTheServiceWasKilledMidStream() throws Exception {
         List<String> accepted = Collections.synchronizedList(new ArrayList<>());
         Map<String, Object> viaProxy = Map.of("spring.rabbitmq.port", broker.port());
-        OrderServiceProcess service = OrderServiceProcess.start(INFRASTRUCTURE, viaProxy, "crash-it-first");
+        ServiceProcess service = orderService(viaProxy, "crash-it-first").start();
+        OrderHttp http = new OrderHttp(service.port());
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService customers = Executors.newFixedThreadPool(4);
         try {
@@ -56,7 +60,7 @@ class ForwarderCrashIT {
                 customers.submit(() -> {
                     while (running.get()) {
                         try {
-                            accepted.add(service.http().placeOrder("customer"));
+                            accepted.add(http.placeOrder("customer"));
                         } catch (IllegalStateException e) {
                             return; // the service is gone: this order was not accepted
                         }
@@ -77,10 +81,18 @@ class ForwarderCrashIT {
         assertThat(deliveredOrders(consumer, acceptedBeforeCrash)).hasSizeLessThan(acceptedBeforeCrash.size() - 50);
         broker.restore();
 
-        try (OrderServiceProcess restarted = OrderServiceProcess.start(INFRASTRUCTURE, viaProxy, "crash-it-restarted")) {
+        try (ServiceProcess restarted = orderService(viaProxy, "crash-it-restarted").start()) {
             await().atMost(Duration.ofSeconds(120))
                     .until(() -> deliveredOrders(consumer, acceptedBeforeCrash).size() == acceptedBeforeCrash.size());
         }
         assertThat(acceptedBeforeCrash).hasSizeGreaterThanOrEqualTo(150);
+    }
+
+    /** The packaged order service as a separate JVM process, which the test can kill like a crash would. */
+    private static ServiceProcess orderService(Map<String, Object> overrides, String logName) {
+        Map<String, Object> properties = new HashMap<>(INFRASTRUCTURE.properties());
+        properties.putAll(overrides);
+        return new ServiceProcess(logName, Path.of("target", "order-command-0.1.0-SNAPSHOT-exec.jar"), properties,
+                "/orders?customerId=ready-check");
     }
 }

@@ -1,14 +1,13 @@
 package io.orderpayment.payment.amqp;
 
 import io.orderpayment.outbox.inbound.InboundMessages;
+import io.orderpayment.outbox.inbound.ListenerContainers;
 import io.orderpayment.outbox.inbound.PauseBeforeRedelivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderpayment.payment.application.DeadLetteredPaymentRequests;
 import io.orderpayment.payment.application.PaymentRequests;
 import io.orderpayment.payment.application.RefundRequests;
 import io.orderpayment.payment.config.PaymentProperties;
-import org.springframework.amqp.core.AcknowledgeMode;
-import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The payment service's consumers, on Spring Boot's RabbitMQ connection (the outbox publishes on
- * a connection of its own). Acknowledgement is automatic after the listener returns, which is
- * after its transaction committed; a listener exception requeues the message. Each container takes
+ * a connection of its own), each acknowledging a message after its transaction committed
+ * ({@link ListenerContainers}). Each container takes
  * the topology as a parameter so that it is registered, and declares the queues, before the
  * container first connects.
  */
@@ -41,7 +40,7 @@ public class PaymentMessagingConfiguration {
     SimpleMessageListenerContainer paymentRequestConsumers(CachingConnectionFactory connectionFactory,
                                                            PaymentTopology topology, PaymentProperties properties,
                                                            InboundMessages messages, PaymentRequests requests) {
-        return container(connectionFactory, properties.requestQueue(), properties.consumers(), properties.prefetch(),
+        return ListenerContainers.ackAfterListener(connectionFactory, properties.requestQueue(), properties.consumers(), properties.prefetch(),
                 new PaymentRequestListener(messages, requests));
     }
 
@@ -50,7 +49,7 @@ public class PaymentMessagingConfiguration {
                                                              PaymentTopology topology, PaymentProperties properties,
                                                              InboundMessages messages,
                                                              DeadLetteredPaymentRequests deadLetters) {
-        return container(connectionFactory, PaymentTopology.deadLetterQueue(properties.requestQueue()), 1,
+        return ListenerContainers.ackAfterListener(connectionFactory, PaymentTopology.deadLetterQueue(properties.requestQueue()), 1,
                 properties.prefetch(), new PauseBeforeRedelivery(new PaymentDeadLetterListener(messages, deadLetters),
                         properties.redeliveryPause()));
     }
@@ -59,21 +58,7 @@ public class PaymentMessagingConfiguration {
     SimpleMessageListenerContainer refundRequestConsumer(CachingConnectionFactory connectionFactory,
                                                          PaymentTopology topology, PaymentProperties properties,
                                                          InboundMessages messages, RefundRequests refunds) {
-        return container(connectionFactory, properties.refundQueue(), 1, properties.prefetch(),
+        return ListenerContainers.ackAfterListener(connectionFactory, properties.refundQueue(), 1, properties.prefetch(),
                 new PauseBeforeRedelivery(new RefundRequestListener(messages, refunds), properties.redeliveryPause()));
-    }
-
-    private static SimpleMessageListenerContainer container(CachingConnectionFactory connectionFactory, String queue,
-                                                            int consumers, int prefetch, MessageListener listener) {
-        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
-        container.setQueueNames(queue);
-        container.setConcurrentConsumers(consumers);
-        container.setPrefetchCount(prefetch);
-        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
-        container.setDefaultRequeueRejected(true);
-        // A broker that is down, or queues not declared yet, must not stop the service: keep trying.
-        container.setMissingQueuesFatal(false);
-        container.setMessageListener(listener);
-        return container;
     }
 }

@@ -1,4 +1,4 @@
-package io.orderpayment.e2e;
+package io.orderpayment.outbox.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.awaitility.Awaitility.await;
 
 /** One packaged service (its runnable jar) as a separate JVM process that a test starts, stops and kills. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final Path jar;
@@ -25,25 +25,34 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private Process process;
 
-    ServiceProcess(String name, String jarProperty, Map<String, Object> properties, String readinessPath) {
+    /**
+     * @param name          names its log, {@code target/<name>.log}
+     * @param properties    Spring properties, passed as {@code --key=value}; the port is chosen here
+     * @param readinessPath a GET that answers below 500 once the service takes requests
+     */
+    public ServiceProcess(String name, Path jar, Map<String, Object> properties, String readinessPath) {
         this.name = name;
-        this.jar = Path.of(System.getProperty(jarProperty, "missing system property " + jarProperty));
+        this.jar = jar;
         this.properties = properties;
         this.readinessPath = readinessPath;
         this.port = freePort();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Starts the jar and waits until it answers HTTP. */
-    ServiceProcess start() {
+    public ServiceProcess start() {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
                 "--server.port=" + port));
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        properties.forEach((key, value) -> {
+            if (!key.equals("server.port")) {
+                command.add("--" + key + "=" + value);
+            }
+        });
         File log = Path.of("target", name + ".log").toFile();
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -60,12 +69,12 @@ final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    boolean running() {
+    public boolean running() {
         return process != null && process.isAlive();
     }
 
     /** SIGTERM, as an operator stops it: Spring shuts down in order. */
-    void stop() {
+    public void stop() {
         if (running()) {
             process.destroy();
             awaitExit();
@@ -73,7 +82,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL, as a crash: nothing is flushed or released. */
-    void kill() {
+    public void kill() {
         if (running()) {
             process.destroyForcibly();
             awaitExit();

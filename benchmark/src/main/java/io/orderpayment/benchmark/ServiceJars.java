@@ -1,0 +1,65 @@
+package io.orderpayment.benchmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a service's packaged jar as a process of its own for a benchmark, and talks to it. */
+final class ServiceJars {
+
+    private ServiceJars() {
+    }
+
+    /** Starts {@code jar} on {@code port} and waits until {@code readinessPath} answers 200. */
+    static Process start(String name, String jar, int port, String readinessPath, List<String> arguments, File log)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true", "-jar", jar,
+                "--server.port=" + port));
+        command.addAll(arguments);
+        log.getAbsoluteFile().getParentFile().mkdirs();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the " + name + " stopped during start-up; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + readinessPath)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return process;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the " + name + " did not start within 120 s");
+    }
+
+    static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Registers a {@code tok_ok} payment method of {@code customerId} with the payment service on {@code port}. */
+    static String registerPaymentMethod(int port, String customerId) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/payment-methods"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"" + customerId + "\",\"token\":\"tok_ok\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body()).get("paymentMethodId").asText();
+    }
+}
