@@ -63,37 +63,36 @@ public final class Simulation {
         System.exit(kept ? 0 : 1);
     }
 
+    /**
+     * The gateway's outage and latency apply to every payment, so each scenario has settled before
+     * the next one changes them.
+     */
     private boolean run() throws Exception {
         String customer = "simulation-" + UUID.randomUUID().toString().substring(0, 8);
         gateway(false, "0ms");
 
-        place("approved payment", customer, "tok_ok");
-        place("hard decline", customer, "tok_insufficient_funds");
-        place("gateway error on every attempt", customer, "tok_gateway_error");
+        awaitSettled(place("approved payment", customer, "tok_ok"),
+                place("hard decline", customer, "tok_insufficient_funds"),
+                place("gateway error on every attempt", customer, "tok_gateway_error"));
 
         gateway(true, "0ms");
         String outage = place("gateway outage, ended before the deadline", customer, "tok_ok");
         awaitOrder(outage, view -> !view.path("lastPaymentFailure").isNull(), Duration.ofSeconds(30));
         gateway(false, "0ms");
+        awaitSettled(outage);
 
         gateway(false, "3s");
         String customerCancels = place("customer cancels while the charge is under way", customer, "tok_ok");
         awaitOrder(customerCancels, view -> view.path("paymentAttempts").asInt() >= 1, Duration.ofSeconds(30));
         send(post(orders + "/orders/" + customerCancels + "/cancel", ""));
+        awaitSettled(customerCancels);
 
         Duration deadline = deadlineOf(customerCancels);
         if (deadline.compareTo(Duration.ofSeconds(55)) <= 0) {
-            awaitOrder(customerCancels, view -> !"PENDING".equals(view.path("status").asText()), SETTLE);
             gateway(false, deadline.plusSeconds(3).toMillis() + "ms");
-            place("charge slower than the deadline (late payment)", customer, "tok_ok");
+            awaitSettled(place("charge slower than the deadline (late payment)", customer, "tok_ok"));
         } else {
             System.out.println("(payment deadline is " + deadline + ": start with APP_SAGA_PAYMENT_DEADLINE=20s to see a timeout and a late payment refunded)");
-        }
-
-        System.out.println("Waiting until every order is final and every refund made...");
-        Instant until = Instant.now().plus(SETTLE);
-        while (Instant.now().isBefore(until) && !settled()) {
-            Thread.sleep(500);
         }
         gateway(false, "0ms");
         return report();
@@ -110,15 +109,21 @@ public final class Simulation {
         return order;
     }
 
-    private boolean settled() throws IOException, InterruptedException {
-        for (String order : scenarioOf.keySet()) {
-            JsonNode view = order(order);
-            boolean refundOpen = "REQUESTED".equals(view.path("refundStatus").asText());
-            if ("PENDING".equals(view.path("status").asText()) || refundOpen || moneyInFlight(order, view)) {
-                return false;
+    /** Waits (bounded) until these orders are final and no money of theirs is on its way. */
+    private void awaitSettled(String... orders) throws Exception {
+        System.out.println("  waiting until it is final and any refund made...");
+        Instant until = Instant.now().plus(SETTLE);
+        for (String order : orders) {
+            while (!settled(order) && Instant.now().isBefore(until)) {
+                Thread.sleep(500);
             }
         }
-        return true;
+    }
+
+    private boolean settled(String order) throws IOException, InterruptedException {
+        JsonNode view = order(order);
+        boolean refundOpen = "REQUESTED".equals(view.path("refundStatus").asText());
+        return !"PENDING".equals(view.path("status").asText()) && !refundOpen && !moneyInFlight(order, view);
     }
 
     /**
