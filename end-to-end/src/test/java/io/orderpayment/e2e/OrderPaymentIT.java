@@ -54,7 +54,7 @@ class OrderPaymentIT {
     void anApprovedPaymentConfirmsTheOrderAndChargesItOnce() {
         String order = http.placeOrder(customer, http.registerPaymentMethod(customer, "tok_ok"));
 
-        JsonNode confirmed = awaitFinal(order);
+        JsonNode confirmed = http.awaitFinal(order, SETTLES);
 
         assertThat(confirmed.get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(confirmed.get("paymentAttempts").asInt()).isEqualTo(1);
@@ -66,7 +66,7 @@ class OrderPaymentIT {
     void aHardDeclineCancelsAtOnceWithoutRetrying() {
         String order = http.placeOrder(customer, http.registerPaymentMethod(customer, "tok_insufficient_funds"));
 
-        JsonNode cancelled = awaitFinal(order);
+        JsonNode cancelled = http.awaitFinal(order, SETTLES);
 
         assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
         assertThat(cancelled.get("cancellationReason").asText()).isEqualTo("PAYMENT_DECLINED");
@@ -79,7 +79,7 @@ class OrderPaymentIT {
     void aGatewayThatKeepsFailingCancelsAfterThreeAttempts() {
         String order = http.placeOrder(customer, http.registerPaymentMethod(customer, "tok_gateway_error"));
 
-        JsonNode cancelled = awaitFinal(order);
+        JsonNode cancelled = http.awaitFinal(order, SETTLES);
 
         assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
         assertThat(cancelled.get("cancellationReason").asText()).isEqualTo("PAYMENT_ATTEMPTS_EXHAUSTED");
@@ -102,7 +102,7 @@ class OrderPaymentIT {
         http.gateway(false, "0ms");
 
         for (String order : orders) {
-            JsonNode confirmed = awaitFinal(order);
+            JsonNode confirmed = http.awaitFinal(order, SETTLES);
             assertThat(confirmed.get("status").asText()).isEqualTo("CONFIRMED");
             assertThat(confirmed.get("paymentAttempts").asInt()).isBetween(2, 3);
             assertThat(charges(order)).isEqualTo(1);
@@ -123,16 +123,12 @@ class OrderPaymentIT {
         services.paymentService().start();
 
         for (String order : orders) {
-            assertThat(awaitFinal(order).get("status").asText()).isEqualTo("CONFIRMED");
+            assertThat(http.awaitFinal(order, SETTLES).get("status").asText()).isEqualTo("CONFIRMED");
             assertThat(charges(order)).as("charges of order %s", order).isEqualTo(1);
             assertThat(refunds(order)).isZero();
         }
     }
 
-    private static JsonNode awaitFinal(String order) {
-        return await().atMost(SETTLES).pollInterval(Duration.ofMillis(200))
-                .until(() -> http.order(order), view -> !"PENDING".equals(view.get("status").asText()));
-    }
 
     private static long charges(String order) {
         return Ledger.of(http, order).charges();

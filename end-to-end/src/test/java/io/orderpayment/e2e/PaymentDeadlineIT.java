@@ -61,7 +61,7 @@ class PaymentDeadlineIT {
         List<String> orders = placeOrders(method, 5);
 
         for (String order : orders) {
-            JsonNode cancelled = awaitFinal(order);
+            JsonNode cancelled = http.awaitFinal(order, SETTLES);
             assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
             assertThat(cancelled.get("cancellationReason").asText()).isEqualTo("PAYMENT_TIMEOUT");
         }
@@ -89,7 +89,7 @@ class PaymentDeadlineIT {
         services.orderService().start();
 
         for (String order : orders) {
-            JsonNode cancelled = awaitFinal(order);
+            JsonNode cancelled = http.awaitFinal(order, SETTLES);
             assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
             assertThat(cancelled.get("cancellationReason").asText()).isEqualTo("PAYMENT_TIMEOUT");
         }
@@ -102,7 +102,7 @@ class PaymentDeadlineIT {
         http.gateway(false, DEADLINE.plusSeconds(4).toSeconds() + "s");
         String order = http.placeOrder(customer, method);
 
-        JsonNode cancelled = awaitFinal(order);
+        JsonNode cancelled = http.awaitFinal(order, SETTLES);
         assertThat(cancelled.get("cancellationReason").asText()).isEqualTo("PAYMENT_TIMEOUT");
 
         JsonNode refunded = await().atMost(SETTLES).pollInterval(Duration.ofMillis(500))
@@ -133,10 +133,5 @@ class PaymentDeadlineIT {
             orders.add(http.placeOrder(customer, method));
         }
         return orders;
-    }
-
-    private static JsonNode awaitFinal(String order) {
-        return await().atMost(SETTLES).pollInterval(Duration.ofMillis(200))
-                .until(() -> http.order(order), view -> !"PENDING".equals(view.get("status").asText()));
     }
 }

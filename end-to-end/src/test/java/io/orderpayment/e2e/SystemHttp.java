@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
+
 /** What a client of the two services can do, over HTTP only. */
 final class SystemHttp {
 
@@ -49,6 +51,12 @@ final class SystemHttp {
 
     JsonNode order(String orderId) {
         return send(HttpRequest.newBuilder(URI.create(orders + "/orders/" + encode(orderId))).GET(), 200);
+    }
+
+    /** Waits (at most {@code within}) until the order is CONFIRMED or CANCELLED, and returns it then. */
+    JsonNode awaitFinal(String orderId, Duration within) {
+        return await().atMost(within).pollInterval(Duration.ofMillis(200))
+                .until(() -> order(orderId), view -> !"PENDING".equals(view.get("status").asText()));
     }
 
     void cancel(String orderId) {
