@@ -8,9 +8,13 @@ public class ForwarderStatistics {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong skippedAsConfirmed = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
+    private final AtomicLong confirmedBatches = new AtomicLong();
+    private final AtomicLong confirmNanos = new AtomicLong();
 
-    void recordPublished(int count) {
+    void recordPublished(int count, long nanosUntilConfirmed) {
         published.addAndGet(count);
+        confirmedBatches.incrementAndGet();
+        confirmNanos.addAndGet(nanosUntilConfirmed);
     }
 
     void recordSkipped(int count) {
@@ -29,6 +33,16 @@ public class ForwarderStatistics {
     /** Events not sent again because the confirm cache knew them. */
     public long skippedAsConfirmed() {
         return skippedAsConfirmed.get();
+    }
+
+    /** Batches published and confirmed (each a round of confirms). */
+    public long confirmedBatches() {
+        return confirmedBatches.get();
+    }
+
+    /** Time from a batch's first publish to its last confirm, summed over {@link #confirmedBatches()}. */
+    public long confirmNanos() {
+        return confirmNanos.get();
     }
 
     /** Batches that failed and were left for the processor to retry. */

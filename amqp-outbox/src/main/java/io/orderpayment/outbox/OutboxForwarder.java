@@ -53,6 +53,7 @@ public class OutboxForwarder {
     private void publish(List<OutboundEvent> batch) {
         Set<String> alreadyConfirmed = confirmedEvents.confirmedAmong(batch.stream().map(OutboundEvent::eventId).toList());
         List<OutboundEvent> toSend = batch.stream().filter(e -> !alreadyConfirmed.contains(e.eventId())).toList();
+        long started = System.nanoTime();
         try {
             publisher.publishConfirmed(toSend);
         } catch (RuntimeException e) {
@@ -60,7 +61,7 @@ public class OutboxForwarder {
             throw e;
         }
         confirmedEvents.markConfirmed(toSend.stream().map(OutboundEvent::eventId).toList());
-        statistics.recordPublished(toSend.size());
+        statistics.recordPublished(toSend.size(), System.nanoTime() - started);
         statistics.recordSkipped(batch.size() - toSend.size());
     }
 }

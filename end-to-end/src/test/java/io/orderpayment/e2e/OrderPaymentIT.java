@@ -60,6 +60,12 @@ class OrderPaymentIT {
         assertThat(confirmed.get("paymentAttempts").asInt()).isEqualTo(1);
         assertThat(charges(order)).isEqualTo(1);
         assertThat(refunds(order)).isZero();
+        JsonNode history = http.operatorHistory(order);
+        assertThat(history.get("missing")).isEmpty();
+        assertThat(history.get("events").findValuesAsText("event"))
+                .containsExactly("OrderPlaced", "PaymentRequested", "PaymentCompleted", "OrderPaid", "OrderConfirmed");
+        assertThat(history.get("events").findValuesAsText("service")).containsExactly(
+                "order-service", "order-service", "payment-service", "order-service", "order-service");
     }
 
     @Test

@@ -59,6 +59,12 @@ final class SystemHttp {
                 .until(() -> order(orderId), view -> !"PENDING".equals(view.get("status").asText()));
     }
 
+    /** The operator's history of one order: the events of both services' stores, in time order. */
+    JsonNode operatorHistory(String orderId) {
+        return send(HttpRequest.newBuilder(URI.create(orders + "/admin/orders/" + encode(orderId) + "/history"))
+                .header("Authorization", adminAuthorization).GET(), 200);
+    }
+
     void cancel(String orderId) {
         send(post(orders + "/orders/" + encode(orderId) + "/cancel", ""), 202);
     }

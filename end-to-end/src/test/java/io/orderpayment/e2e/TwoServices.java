@@ -32,10 +32,6 @@ final class TwoServices implements AutoCloseable {
         payments.reset();
         RabbitProbe.deleteQueues(requestQueue(), requestQueue() + ".dead-letter", refundQueue(), refundQueue() + ".dead-letter");
 
-        Map<String, Object> orderProperties = new HashMap<>(orders.properties());
-        orderProperties.put("app.payment-events.exchange", payments.exchange());
-        orderProperties.putAll(sagaSettings);
-
         Map<String, Object> paymentProperties = new HashMap<>(payments.properties());
         paymentProperties.put("app.payment.orders-exchange", orders.exchange());
         paymentProperties.put("app.payment.request-queue", requestQueue());
@@ -44,10 +40,16 @@ final class TwoServices implements AutoCloseable {
         paymentProperties.put("app.admin.password", ADMIN_PASSWORD);
         paymentProperties.putAll(paymentSettings);
 
-        orderService = new ServiceProcess(name + "-order-service", jar("e2e.order-service.jar"), orderProperties,
-                "/orders?customerId=readiness");
         paymentService = new ServiceProcess(name + "-payment-service", jar("e2e.payment-service.jar"), paymentProperties,
-                "/payments?orderId=readiness");
+                "/actuator/health");
+
+        Map<String, Object> orderProperties = new HashMap<>(orders.properties());
+        orderProperties.put("app.payment-events.exchange", payments.exchange());
+        orderProperties.put("app.admin.password", ADMIN_PASSWORD);
+        orderProperties.put("app.payment-service.url", "http://localhost:" + paymentService.port());
+        orderProperties.putAll(sagaSettings);
+        orderService = new ServiceProcess(name + "-order-service", jar("e2e.order-service.jar"), orderProperties,
+                "/actuator/health");
         http = new SystemHttp(orderService.port(), paymentService.port(), ADMIN_PASSWORD);
     }
 

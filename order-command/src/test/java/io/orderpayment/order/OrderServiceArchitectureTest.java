@@ -13,6 +13,7 @@ class OrderServiceArchitectureTest {
 
     private static final String[] ADAPTERS = {
             "io.orderpayment.order.web..", "io.orderpayment.order.query..",
+            "io.orderpayment.order.amqp..", "io.orderpayment.order.operations..",
             "io.orderpayment.order.persistence..", "io.orderpayment.order.config.."};
 
     @ArchTest

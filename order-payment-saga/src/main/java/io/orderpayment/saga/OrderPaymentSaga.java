@@ -18,6 +18,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 
@@ -39,6 +41,8 @@ import java.time.Instant;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class OrderPaymentSaga {
 
+    private static final Logger log = LoggerFactory.getLogger(OrderPaymentSaga.class);
+
     static final String PAYMENT_DEADLINE = "payment-deadline";
     static final String NEXT_ATTEMPT = "next-payment-attempt";
 
@@ -53,12 +57,14 @@ public class OrderPaymentSaga {
                    CommandGateway commands, DeadlineManager deadlines) {
         orderId = event.orderId();
         payBefore = placedAt.plus(policy.paymentDeadline());
-        paymentDeadlineId = deadlines.schedule(payBefore, PAYMENT_DEADLINE, new PaymentDeadline(payBefore));
+        paymentDeadlineId = deadlines.schedule(payBefore, PAYMENT_DEADLINE, new PaymentDeadline(orderId, payBefore));
+        log.info("Order placed: requesting payment attempt 1, to be paid before {}", payBefore);
         commands.sendAndWait(new RequestPayment(orderId, 1, payBefore));
     }
 
     @SagaEventHandler(associationProperty = "orderId")
     public void on(OrderPaid event, CommandGateway commands) {
+        log.info("Payment {} completed: confirming the order", event.paymentId());
         commands.sendAndWait(new ConfirmOrder(orderId, event.paymentId()));
     }
 
@@ -71,13 +77,16 @@ public class OrderPaymentSaga {
             cancel(CancellationReason.PAYMENT_ATTEMPTS_EXHAUSTED, commands);
         } else {
             int next = event.attempt() + 1;
-            nextAttemptDeadlineId = deadlines.schedule(policy.pauseBefore(next), NEXT_ATTEMPT, new NextAttempt(next));
+            log.info("Payment attempt {} failed ({}): attempt {} in {}", event.attempt(), event.reason(), next,
+                    policy.pauseBefore(next));
+            nextAttemptDeadlineId = deadlines.schedule(policy.pauseBefore(next), NEXT_ATTEMPT, new NextAttempt(orderId, next));
         }
     }
 
     @DeadlineHandler(deadlineName = NEXT_ATTEMPT)
     public void nextAttemptDue(NextAttempt due, CommandGateway commands) {
         nextAttemptDeadlineId = null;
+        log.info("Requesting payment attempt {}", due.attempt());
         commands.sendAndWait(new RequestPayment(orderId, due.attempt(), payBefore));
     }
 
@@ -99,14 +108,18 @@ public class OrderPaymentSaga {
         cancelDeadlines(deadlines);
     }
 
-    /** The deadlines' payloads; a deadline handler's first parameter is its payload. */
-    record PaymentDeadline(Instant payBefore) {
+    /**
+     * The deadlines' payloads; a deadline handler's first parameter is its payload. They carry the
+     * order id so that the log lines of a deadline's handling name the order.
+     */
+    record PaymentDeadline(String orderId, Instant payBefore) {
     }
 
-    record NextAttempt(int attempt) {
+    record NextAttempt(String orderId, int attempt) {
     }
 
     private void cancel(CancellationReason reason, CommandGateway commands) {
+        log.info("Cancelling the order: {}", reason);
         commands.sendAndWait(new CancelOrder(orderId, reason));
     }
 

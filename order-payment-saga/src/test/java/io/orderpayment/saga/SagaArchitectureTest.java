@@ -16,5 +16,5 @@ class SagaArchitectureTest {
             .that().resideInAPackage("io.orderpayment.saga..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "io.orderpayment.saga..", "io.orderpayment.api..", "org.axonframework..",
-                    "com.fasterxml.jackson.annotation..", "java..");
+                    "com.fasterxml.jackson.annotation..", "org.slf4j..", "java..");
 }

@@ -13,7 +13,8 @@ class PaymentServiceArchitectureTest {
 
     private static final String[] ADAPTERS = {
             "io.orderpayment.payment.web..", "io.orderpayment.payment.amqp..", "io.orderpayment.payment.gateway..",
-            "io.orderpayment.payment.query..", "io.orderpayment.payment.persistence..", "io.orderpayment.payment.config.."};
+            "io.orderpayment.payment.query..", "io.orderpayment.payment.persistence..", "io.orderpayment.payment.config..",
+            "io.orderpayment.payment.operations.."};
 
     @ArchTest
     static final ArchRule domainKnowsNoTechnology = noClasses()

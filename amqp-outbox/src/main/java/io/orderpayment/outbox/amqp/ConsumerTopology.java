@@ -8,6 +8,7 @@ import org.springframework.amqp.rabbit.connection.ConnectionListener;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -46,6 +47,12 @@ public abstract class ConsumerTopology implements ConnectionListener {
         channel.exchangeDeclare(exchange, "topic", true, false, OutboxTopology.exchangeArguments(alternateExchange));
         declareQueues(channel);
     }
+
+    /**
+     * The queues whose dead letters wait for an operator (no listener of ours drains them): the
+     * operations endpoints list them and send them back to these queues.
+     */
+    public abstract List<String> queuesWithOperatorDeadLetters();
 
     /** Declares the service's queues, each with {@link #declareBound}. */
     protected abstract void declareQueues(Channel channel) throws IOException;

@@ -4,6 +4,7 @@ import com.rabbitmq.client.Channel;
 import io.orderpayment.outbox.amqp.ConsumerTopology;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The order service's queue of payment outcomes, bound to the payment service's exchange, with no
@@ -18,6 +19,11 @@ public class PaymentEventsTopology extends ConsumerTopology {
     public PaymentEventsTopology(String exchange, String alternateExchange, String queue) {
         super(exchange, alternateExchange);
         this.queue = queue;
+    }
+
+    @Override
+    public List<String> queuesWithOperatorDeadLetters() {
+        return List.of(queue);
     }
 
     @Override

@@ -13,10 +13,10 @@ import org.springframework.context.annotation.Configuration;
 /** Registers the Order aggregate and the saga without putting Spring annotations on them. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SagaProperties.class, PaymentEventsProperties.class})
-class OrderAxonConfiguration {
+public class OrderAxonConfiguration {
 
     /** Axon's default name for the saga's streaming processor; its settings live under this name. */
-    static final String SAGA_PROCESSING_GROUP = OrderPaymentSaga.class.getSimpleName() + "Processor";
+    public static final String SAGA_PROCESSING_GROUP = OrderPaymentSaga.class.getSimpleName() + "Processor";
 
     @Bean
     ConfigurerModule orderAggregate() {

@@ -1,15 +1,12 @@
 package io.orderpayment.order.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderpayment.operations.events.EventHistory;
+import io.orderpayment.operations.events.HistoryEntry;
 import lombok.RequiredArgsConstructor;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -20,25 +17,14 @@ import java.util.List;
 @RequiredArgsConstructor
 class OrderHistoryController {
 
-    private final EventStore eventStore;
-    private final ObjectMapper json;
+    private final EventHistory history;
 
     @GetMapping("/orders/{orderId}/history")
     List<HistoryEntry> history(@PathVariable String orderId) {
-        List<HistoryEntry> entries = eventStore.readEvents(orderId).asStream()
-                .map(this::entry)
-                .toList();
+        List<HistoryEntry> entries = history.of(List.of(orderId));
         if (entries.isEmpty()) {
             throw new OrderNotFoundException(orderId);
         }
         return entries;
-    }
-
-    private HistoryEntry entry(DomainEventMessage<?> event) {
-        return new HistoryEntry(event.getSequenceNumber(), event.getTimestamp(), event.getPayloadType().getSimpleName(),
-                json.valueToTree(event.getPayload()));
-    }
-
-    record HistoryEntry(long sequence, Instant at, String event, JsonNode details) {
     }
 }

@@ -1,8 +1,8 @@
 package io.orderpayment.order.web;
 
-class OrderNotFoundException extends RuntimeException {
+public class OrderNotFoundException extends RuntimeException {
 
-    OrderNotFoundException(String orderId) {
+    public OrderNotFoundException(String orderId) {
         super("no order with id " + orderId);
     }
 }

@@ -2,6 +2,7 @@ package io.orderpayment.order.web;
 
 import io.orderpayment.api.order.OrderLine;
 import io.orderpayment.order.application.NewOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -18,16 +19,22 @@ import java.util.List;
  * business rules (positive quantities, known currency, ...), so they are written once.
  */
 record PlaceOrderRequest(
+        @Schema(example = "c-1")
         @NotBlank @Size(max = 255) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String customerId,
+        @Schema(description = "An id from the payment service's POST /payment-methods", example = "pm-3f2a9c")
         @NotBlank @Size(max = 255) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String paymentMethodId,
         @NotEmpty List<@NotNull @Valid Item> items,
+        @Schema(description = "ISO 4217 code", example = "EUR")
         @NotBlank String currency) {
 
     static final String PRINTABLE = "\\P{Cntrl}*";
     static final String PRINTABLE_MESSAGE = "must not contain control characters";
 
-    record Item(@NotBlank @Size(max = 255) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String productId,
-                @NotNull Integer quantity, @NotNull BigDecimal unitPrice) {
+    record Item(@Schema(example = "book")
+                @NotBlank @Size(max = 255) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String productId,
+                @Schema(description = "At least 1", example = "2") @NotNull Integer quantity,
+                @Schema(description = "Not negative; a decimal, in the order's currency", example = "12.50")
+                @NotNull BigDecimal unitPrice) {
     }
 
     NewOrder toNewOrder() {

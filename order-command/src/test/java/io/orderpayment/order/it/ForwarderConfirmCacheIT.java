@@ -79,6 +79,16 @@ class ForwarderConfirmCacheIT {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> tokensAtHead(INFRASTRUCTURE.database()));
             assertThat(deliveries(consumer, orders)).isEqualTo(storedEvents(INFRASTRUCTURE.database(), orders));
+            // Degraded, not down: a load balancer keeps sending orders to it.
+            OrderHttp.Response health = service.http().get("/actuator/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.json().get("status").asText()).isEqualTo("DEGRADED");
+            assertThat(health.json().at("/components/confirmCache/status").asText()).isEqualTo("DEGRADED");
+            assertThat(health.json().at("/components/db/status").asText()).isEqualTo("UP");
+
+            redis.restore();
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    service.http().get("/actuator/health").json().get("status").asText().equals("UP"));
         }
     }
 

@@ -47,7 +47,19 @@ public final class OrderHttp {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return get(path, Map.of());
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** The Authorization header of HTTP Basic as user admin. */
+    public static Map<String, String> admin(String password) {
+        return Map.of("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(("admin:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private Response send(HttpRequest request) {

@@ -2,6 +2,7 @@ package io.orderpayment.order.it;
 
 import io.orderpayment.order.OrderServiceApplication;
 import io.orderpayment.outbox.testsupport.TestInfrastructure;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -11,10 +12,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * One order service shared by the integration tests that need no broker tricks, on the real
  * {@code orders.events} exchange; Spring's context cache starts it once for all of them.
  */
+// Metrics export is off in Spring Boot tests unless asked for; the Prometheus scrape is part of what is tested.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class SharedOrderServiceIT {
 
     static final TestInfrastructure INFRASTRUCTURE = new TestInfrastructure("shared").reset();
+    static final String ADMIN_PASSWORD = "it-admin-secret";
+    /** Nothing listens there: the operator's order history must say the payment service is missing. */
+    static final String NO_PAYMENT_SERVICE = "http://127.0.0.1:9";
 
     @LocalServerPort
     int port;
@@ -26,6 +32,8 @@ abstract class SharedOrderServiceIT {
                 registry.add(key, () -> value);
             }
         });
+        registry.add("app.admin.password", () -> ADMIN_PASSWORD);
+        registry.add("app.payment-service.url", () -> NO_PAYMENT_SERVICE);
     }
 
     OrderHttp http() {

@@ -5,6 +5,7 @@ import io.orderpayment.outbox.amqp.ConsumerTopology;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +31,12 @@ public class PaymentTopology extends ConsumerTopology {
         this.refundQueue = refundQueue;
         this.requestTtl = requestTtl;
         this.maxDeliveries = maxDeliveries;
+    }
+
+    /** Dead-lettered payment requests are answered as failed payments by a listener; dead refunds wait for an operator. */
+    @Override
+    public List<String> queuesWithOperatorDeadLetters() {
+        return List.of(refundQueue);
     }
 
     @Override

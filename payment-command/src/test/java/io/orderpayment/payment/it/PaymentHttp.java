@@ -55,6 +55,19 @@ final class PaymentHttp {
         return send(adminRequest(method, path, body).build());
     }
 
+    /** A plain-text page, such as the Prometheus scrape. */
+    String text(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The gateway's ledger entries of one order. */
     JsonNode ledger(String orderId) {
         return admin("GET", "/admin/gateway/ledger?orderId=" + orderId, null).body();

@@ -102,6 +102,40 @@ class PaymentProcessingIT {
     }
 
     @Test
+    void operatorsSeeAnOrdersPaymentEventsAndTheAttemptsCounted() {
+        String orderId = newOrder();
+        String method = http.registerPaymentMethod("c-ops", "tok_ok");
+        PaymentRequested request = OrderSide.request(orderId, 1, "c-ops", method, DEADLINE);
+        orderSide.publish(request);
+        awaitOutcome(orderId);
+
+        PaymentHttp.Response events = http.admin("GET", "/admin/orders/" + orderId + "/events", null);
+
+        assertThat(events.status()).isEqualTo(200);
+        assertThat(stream(events.body())).singleElement().satisfies(event -> {
+            assertThat(event.get("service").asText()).isEqualTo("payment-service");
+            assertThat(event.get("aggregateId").asText()).isEqualTo(request.paymentId());
+            assertThat(event.get("event").asText()).isEqualTo("PaymentCompleted");
+            assertThat(event.at("/details/orderId").asText()).isEqualTo(orderId);
+        });
+        assertThat(http.anonymousAdmin("GET", "/admin/orders/" + orderId + "/events", null).status()).isEqualTo(401);
+        assertThat(http.admin("GET", "/admin/orders/" + newOrder() + "/events", null).body()).isEmpty();
+        assertThat(counter(http.text("/actuator/prometheus"),
+                "payments_attempts_total{application=\"payment-service\",outcome=\"COMPLETED\",reason=\"none\"}"))
+                .isGreaterThanOrEqualTo(1);
+        JsonNode health = http.get("/actuator/health").body();
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/confirmCache/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/outboxForwarder/status").asText()).isEqualTo("UP");
+    }
+
+    private static double counter(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(series + " not in the scrape"));
+    }
+
+    @Test
     void tokInsufficientFundsIsAHardDecline() {
         String orderId = newOrder();
         String method = http.registerPaymentMethod("c-poor", "tok_insufficient_funds");

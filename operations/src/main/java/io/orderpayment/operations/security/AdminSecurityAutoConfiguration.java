@@ -1,10 +1,11 @@
-package io.orderpayment.payment.config;
+package io.orderpayment.operations.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,19 +20,21 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * {@code /admin/**} needs HTTP Basic as user {@code admin} with {@code app.admin.password} (a
- * random one, logged once at start-up, when none is set); the public API needs nothing.
+ * The operator endpoints ({@code /admin/**}, and Actuator's beyond health, info and the Prometheus
+ * scrape) need HTTP Basic as user {@code admin} with {@code app.admin.password} (a random one,
+ * logged once at start-up, when none is set); the public API and its docs need nothing.
  */
-@Configuration(proxyBeanMethods = false)
-class AdminSecurityConfiguration {
+@AutoConfiguration(before = SecurityAutoConfiguration.class)
+public class AdminSecurityAutoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(AdminSecurityConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(AdminSecurityAutoConfiguration.class);
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .httpBasic(Customizer.withDefaults())
                 // A JSON API for programs, no browser sessions: no cookies, so no CSRF tokens.

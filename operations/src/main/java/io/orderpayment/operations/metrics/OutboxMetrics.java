@@ -1,0 +1,43 @@
+package io.orderpayment.operations.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.orderpayment.outbox.ForwarderStatistics;
+import io.orderpayment.outbox.OutboxForwarder;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The forwarder's work as Prometheus sees it: events forwarded (its rate is events/s), batches
+ * failed, the time from a batch's first publish to its last confirm, and its lag behind the store.
+ */
+public class OutboxMetrics implements MeterBinder {
+
+    private final ForwarderStatistics statistics;
+    private final ProcessorLag lag;
+
+    public OutboxMetrics(ForwarderStatistics statistics, ProcessorLag lag) {
+        this.statistics = statistics;
+        this.lag = lag;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("outbox.forwarded", statistics, ForwarderStatistics::published)
+                .description("Events the broker confirmed (a republished event counts again)")
+                .baseUnit("events").register(registry);
+        FunctionCounter.builder("outbox.skipped", statistics, ForwarderStatistics::skippedAsConfirmed)
+                .description("Events not sent again because the confirm cache knew them")
+                .baseUnit("events").register(registry);
+        FunctionCounter.builder("outbox.batches.failed", statistics, ForwarderStatistics::failedBatches)
+                .description("Batches that failed and were left for the processor to retry")
+                .register(registry);
+        FunctionTimer.builder("outbox.batch.confirm", statistics, ForwarderStatistics::confirmedBatches,
+                        ForwarderStatistics::confirmNanos, TimeUnit.NANOSECONDS)
+                .description("Time from a batch's first publish to its last confirm")
+                .register(registry);
+        lag.register(registry, OutboxForwarder.PROCESSING_GROUP);
+    }
+}

@@ -1,0 +1,209 @@
+package io.orderpayment.order.it;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.orderpayment.outbox.testsupport.RabbitProbe;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What an operator of the order service sees: health, metrics, API docs, the /admin endpoints, the logs. */
+class OrderOperationsIT extends SharedOrderServiceIT {
+
+    private static final Map<String, String> ADMIN = OrderHttp.admin(ADMIN_PASSWORD);
+
+    @Value("${logging.pattern.level}")
+    String logLevelPattern;
+
+    @Test
+    void healthShowsEachComponentToAnyoneAndTheDetailsToTheAdminOnly() {
+        OrderHttp.Response anonymous = http().get("/actuator/health");
+
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().get("status").asText()).isEqualTo("UP");
+        for (String component : List.of("db", "rabbit", "confirmCache", "outboxForwarder", "dbScheduler")) {
+            assertThat(anonymous.json().at("/components/" + component + "/status").asText()).as(component).isEqualTo("UP");
+        }
+        assertThat(anonymous.json().at("/components/outboxForwarder/details").isMissingNode()).isTrue();
+        JsonNode forwarder = http().get("/actuator/health", ADMIN).json().at("/components/outboxForwarder/details");
+        assertThat(forwarder.get("lag").isNumber()).isTrue();
+        assertThat(forwarder.get("lagWarning").asLong()).isEqualTo(1000);
+    }
+
+    @Test
+    void operatorEndpointsRefuseAnonymousCallsAndWrongPasswords() {
+        for (String path : List.of("/admin/processors", "/admin/dead-letters", "/admin/orders/x/history", "/actuator/metrics")) {
+            OrderHttp.Response anonymous = http().get(path);
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(anonymous.header("WWW-Authenticate")).as(path).startsWith("Basic");
+            assertThat(http().get(path, OrderHttp.admin("wrong")).status()).as(path).isEqualTo(401);
+        }
+        assertThat(http().post("/admin/dead-letters/" + INFRASTRUCTURE.paymentEventsQueue() + "/redrive", "", Map.of())
+                .status()).isEqualTo(401);
+    }
+
+    @Test
+    void processorStatusShowsEverySegmentWithItsPositionAndOwner() {
+        http().placeOrder("customer-" + UUID.randomUUID());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> forwarder().get("behind").asLong() == 0);
+        JsonNode status = http().get("/admin/processors", ADMIN).json();
+        JsonNode forwarder = forwarder();
+        assertThat(forwarder.get("mode").asText()).isEqualTo("streaming");
+        assertThat(forwarder.get("runningHere").asBoolean()).isTrue();
+        assertThat(forwarder.get("errorHere").asBoolean()).isFalse();
+        assertThat(forwarder.get("segments")).hasSize(4).allSatisfy(segment -> {
+            assertThat(segment.get("owner").asText()).isNotBlank();
+            assertThat(segment.get("claimedHere").asBoolean()).isTrue();
+            assertThat(segment.get("position").asLong()).isLessThanOrEqualTo(status.get("head").asLong());
+        });
+        assertThat(processor(status, "OrderPaymentSagaProcessor").get("segments")).hasSize(4);
+        assertThat(processor(status, "order-view").get("mode").asText()).isEqualTo("subscribing");
+    }
+
+    @Test
+    void aDeadLetterIsListedWithWhyAndRedrivenToItsQueue() {
+        String queue = INFRASTRUCTURE.paymentEventsQueue();
+        String eventId = UUID.randomUUID().toString();
+        RabbitProbe.publish(INFRASTRUCTURE.paymentEventsExchange(), "payment.completed", eventId, """
+                {"paymentId":"p-1","orderId":"no-such-order-%s","attempt":1,"amount":{"amount":25.00,"currency":"EUR"},"chargeId":"ch-1"}"""
+                .formatted(eventId));
+
+        JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> deadLetter(queue, eventId), Optional::isPresent)
+                .orElseThrow();
+        assertThat(letter.get("reason").asText()).isEqualTo("rejected");
+        assertThat(letter.get("routingKey").asText()).isEqualTo("payment.completed");
+        assertThat(letter.get("deadLettered").asLong()).isEqualTo(1);
+        assertThat(letter.get("body").asText()).contains("no-such-order-" + eventId);
+        assertThat(deadLetter(queue, eventId)).as("listing leaves the letters where they are").isPresent();
+        JsonNode queues = http().get("/admin/dead-letters", ADMIN).json();
+        assertThat(queues).anySatisfy(entry -> {
+            assertThat(entry.get("queue").asText()).isEqualTo(queue);
+            assertThat(entry.get("deadLetters").asLong()).isPositive();
+        });
+
+        OrderHttp.Response redriven = http().post("/admin/dead-letters/" + queue + "/redrive", "", ADMIN);
+
+        assertThat(redriven.status()).isEqualTo(200);
+        assertThat(redriven.json().get("redriven").asInt()).isPositive();
+        // The order is still unknown, so the listener refuses it again: back in the dead letters, a second time.
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                deadLetter(queue, eventId).map(again -> again.get("deadLettered").asLong() == 2).orElse(false));
+    }
+
+    @Test
+    void anUnknownDeadLetterQueueIsA404Problem() {
+        OrderHttp.Response response = http().get("/admin/dead-letters/no-such-queue", ADMIN);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asText()).contains("no-such-queue", INFRASTRUCTURE.paymentEventsQueue());
+    }
+
+    @Test
+    void prometheusScrapeCountsOrdersForwardingSagasDeadlinesAndDeadLetters() {
+        http().placeOrder("customer-" + UUID.randomUUID());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String scrape = http().get("/actuator/prometheus").body();
+            assertThat(value(scrape, "orders_placed_total")).isGreaterThanOrEqualTo(1);
+            assertThat(value(scrape, "outbox_forwarded_events_total")).isGreaterThanOrEqualTo(2);
+            assertThat(value(scrape, "sagas_active")).isGreaterThanOrEqualTo(1);
+            assertThat(value(scrape, "deadlines_scheduled")).isGreaterThanOrEqualTo(1);
+        });
+        String scrape = http().get("/actuator/prometheus").body();
+        assertThat(scrape).contains("orders_cancelled_total{application=\"order-service\",reason=\"PAYMENT_TIMEOUT\"}",
+                "orders_confirmed_total", "outbox_batch_confirm_seconds_count", "outbox_batches_failed_total",
+                "event_processor_lag_events{application=\"order-service\",processor=\"outbox-forwarder\"}",
+                "event_processor_lag_events{application=\"order-service\",processor=\"OrderPaymentSagaProcessor\"}",
+                "rabbitmq_dead_letters_messages{application=\"order-service\",queue=\"" + INFRASTRUCTURE.paymentEventsQueue() + "\"}");
+    }
+
+    @Test
+    void apiDocsDescribeTheApiWithExamplesAndCredentialsOnlyWhereNeeded() {
+        JsonNode docs = http().get("/v3/api-docs").json();
+
+        assertThat(docs.at("/info/title").asText()).isEqualTo("order-service");
+        assertThat(docs.at("/paths/~1orders/post/requestBody/content/application~1json/schema/$ref").asText())
+                .endsWith("/PlaceOrderRequest");
+        assertThat(docs.at("/components/schemas/PlaceOrderRequest/properties/currency/example").asText()).isEqualTo("EUR");
+        assertThat(docs.at("/components/schemas/Item/properties/unitPrice/example").decimalValue()).isEqualByComparingTo("12.50");
+        assertThat(docs.at("/paths/~1admin~1processors/get/security/0/admin").isArray()).isTrue();
+        assertThat(docs.at("/paths/~1orders~1{orderId}/get/security").isMissingNode()).isTrue();
+        assertThat(http().get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theOperatorsOrderHistorySaysWhatIsMissingWhenThePaymentServiceCannotBeAsked() {
+        String orderId = http().placeOrder("customer-" + UUID.randomUUID());
+
+        OrderHttp.Response history = http().get("/admin/orders/" + orderId + "/history", ADMIN);
+
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.json().get("events").get(0).get("event").asText()).isEqualTo("OrderPlaced");
+        assertThat(history.json().get("events").get(0).get("service").asText()).isEqualTo("order-service");
+        assertThat(history.json().get("missing").get(0).asText()).startsWith("payment-service");
+        assertThat(http().get("/admin/orders/no-such-order/history", ADMIN).status()).isEqualTo(404);
+    }
+
+    @Test
+    void logLinesAboutAnOrderCarryItsIdAndCorrelationId() {
+        Logger sagaLogger = (Logger) LoggerFactory.getLogger("io.orderpayment.saga");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        sagaLogger.addAppender(lines);
+        try {
+            String orderId = http().placeOrder("customer-" + UUID.randomUUID());
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> linesAbout(lines, orderId).size() >= 1);
+            assertThat(linesAbout(lines, orderId)).allSatisfy(line -> {
+                assertThat(line.getMDCPropertyMap().get("correlationId")).isNotBlank();
+                assertThat(line.getFormattedMessage()).doesNotContain(orderId);
+            });
+            assertThat(logLevelPattern).contains("%X{orderId", "%X{correlationId");
+        } finally {
+            sagaLogger.detachAppender(lines);
+        }
+    }
+
+    private static List<ILoggingEvent> linesAbout(ListAppender<ILoggingEvent> lines, String orderId) {
+        synchronized (lines.list) {
+            return lines.list.stream().filter(line -> orderId.equals(line.getMDCPropertyMap().get("orderId"))).toList();
+        }
+    }
+
+    private JsonNode forwarder() {
+        return processor(http().get("/admin/processors", ADMIN).json(), "outbox-forwarder");
+    }
+
+    private static JsonNode processor(JsonNode status, String name) {
+        return StreamSupport.stream(status.get("processors").spliterator(), false)
+                .filter(processor -> processor.get("name").asText().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no processor " + name + " in " + status));
+    }
+
+    private Optional<JsonNode> deadLetter(String queue, String messageId) {
+        JsonNode letters = http().get("/admin/dead-letters/" + queue + "?limit=500", ADMIN).json();
+        return StreamSupport.stream(letters.spliterator(), false)
+                .filter(letter -> messageId.equals(letter.get("messageId").asText()))
+                .findFirst();
+    }
+
+    private static double value(String scrape, String metric) {
+        return scrape.lines().filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}
