@@ -81,11 +81,15 @@ class ComposeFileTest {
         Map<String, Object> properties = applicationProperties(module);
         String port = properties.get("server.port").toString();
 
-        Path dockerfile = ROOT.resolve(definition.at("/build/context").asText()).resolve(definition.at("/build/dockerfile").asText());
+        // No build.dockerfile: the context's Dockerfile, which builds the module its arguments name.
+        Path dockerfile = ROOT.resolve(definition.at("/build/context").asText()).resolve("Dockerfile");
+        assertThat(definition.at("/build/dockerfile").isMissingNode()).isTrue();
         assertThat(dockerfile).exists();
+        assertThat(definition.at("/build/args/MODULE").asText()).isEqualTo(module);
+        assertThat(definition.at("/build/args/PORT").asText()).isEqualTo(port);
         String build = Files.readString(dockerfile);
-        assertThat(build).contains("-pl " + module + " ", "/src/" + module + "/target/" + module + "-*-exec.jar",
-                "EXPOSE " + port, "http://localhost:" + port + "/actuator/health");
+        assertThat(build).contains("-pl ${MODULE} ", "/src/${MODULE}/target/${MODULE}-*-exec.jar",
+                "ENV SERVER_PORT=${PORT}", "EXPOSE ${PORT}", "http://localhost:${SERVER_PORT}/actuator/health");
         assertThat(definition.get("ports").get(0).asText()).isEqualTo(port + ":" + port);
         assertThat(definition.at("/healthcheck/test").toString()).contains("http://localhost:" + port + "/actuator/health");
     }

@@ -13,9 +13,8 @@ public class CachedCounts {
 
     private final Supplier<Map<String, Long>> query;
     private final long maxAgeNanos;
-    private Map<String, Long> counts = Map.of();
+    private Map<String, Long> counts;
     private long readAt;
-    private boolean read;
 
     public CachedCounts(Supplier<Map<String, Long>> query, Duration maxAge) {
         this.query = query;
@@ -25,10 +24,9 @@ public class CachedCounts {
     /** The count under {@code key}, 0 when the query found none. */
     public synchronized double get(String key) {
         long now = System.nanoTime();
-        if (!read || now - readAt > maxAgeNanos) {
+        if (counts == null || now - readAt > maxAgeNanos) {
             counts = query.get();
             readAt = now;
-            read = true;
         }
         return counts.getOrDefault(key, 0L);
     }

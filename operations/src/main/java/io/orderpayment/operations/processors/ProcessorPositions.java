@@ -34,13 +34,15 @@ public class ProcessorPositions {
         return head == null ? -1 : head.position().orElse(-1);
     }
 
+    private static final String SELECT = "select processor_name, segment, owner, timestamp, token, token_type from token_entry";
+
     public List<SegmentPosition> segments() {
-        return jdbc.query("select processor_name, segment, owner, timestamp, token, token_type from token_entry"
-                + " order by processor_name, segment", this::segmentPosition);
+        return jdbc.query(SELECT + " order by processor_name, segment", this::segmentPosition);
     }
 
+    /** One processor's segments: the health check and each scrape ask for one, and need not read the others' tokens. */
     public List<SegmentPosition> segments(String processor) {
-        return segments().stream().filter(segment -> segment.processor().equals(processor)).toList();
+        return jdbc.query(SELECT + " where processor_name = ? order by segment", this::segmentPosition, processor);
     }
 
     /** Events stored but not yet handled by the processor's slowest segment; empty while it has no token. */

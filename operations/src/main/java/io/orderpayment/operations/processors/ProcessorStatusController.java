@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every event processor of this service: for a streaming one, each segment's position against the
@@ -42,11 +43,12 @@ public class ProcessorStatusController {
             // A subscribing processor handles events in the publishing transaction: it has no position to lag behind.
             return new ProcessorStatus(name, "subscribing", processor.isRunning(), processor.isError(), 0, List.of());
         }
+        Set<Integer> claimedHere = streaming.processingStatus().keySet();
         List<SegmentStatus> segments = all.stream()
                 .filter(segment -> segment.processor().equals(name))
                 .map(segment -> new SegmentStatus(segment.segment(), segment.position(),
                         Math.max(0, head - segment.position()), segment.owner(), segment.claimedAt(),
-                        streaming.processingStatus().containsKey(segment.segment())))
+                        claimedHere.contains(segment.segment())))
                 .toList();
         long behind = segments.stream().mapToLong(SegmentStatus::behind).max().orElse(0);
         return new ProcessorStatus(name, "streaming", streaming.isRunning(), streaming.isError(), behind, segments);

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderpayment.outbox.testsupport.PrometheusScrape;
 import io.orderpayment.outbox.testsupport.RabbitProbe;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -118,10 +119,10 @@ class OrderOperationsIT extends SharedOrderServiceIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             String scrape = http().get("/actuator/prometheus").body();
-            assertThat(value(scrape, "orders_placed_total")).isGreaterThanOrEqualTo(1);
-            assertThat(value(scrape, "outbox_forwarded_events_total")).isGreaterThanOrEqualTo(2);
-            assertThat(value(scrape, "sagas_active")).isGreaterThanOrEqualTo(1);
-            assertThat(value(scrape, "deadlines_scheduled")).isGreaterThanOrEqualTo(1);
+            assertThat(PrometheusScrape.value(scrape, "orders_placed_total")).isGreaterThanOrEqualTo(1);
+            assertThat(PrometheusScrape.value(scrape, "outbox_forwarded_events_total")).isGreaterThanOrEqualTo(2);
+            assertThat(PrometheusScrape.value(scrape, "sagas_active")).isGreaterThanOrEqualTo(1);
+            assertThat(PrometheusScrape.value(scrape, "deadlines_scheduled")).isGreaterThanOrEqualTo(1);
         });
         String scrape = http().get("/actuator/prometheus").body();
         assertThat(scrape).contains("orders_cancelled_total{application=\"order-service\",reason=\"PAYMENT_TIMEOUT\"}",
@@ -199,11 +200,5 @@ class OrderOperationsIT extends SharedOrderServiceIT {
         return StreamSupport.stream(letters.spliterator(), false)
                 .filter(letter -> messageId.equals(letter.get("messageId").asText()))
                 .findFirst();
-    }
-
-    private static double value(String scrape, String metric) {
-        return scrape.lines().filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
     }
 }

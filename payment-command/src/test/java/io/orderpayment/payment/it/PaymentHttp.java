@@ -57,15 +57,7 @@ final class PaymentHttp {
 
     /** A plain-text page, such as the Prometheus scrape. */
     String text(String path) {
-        try {
-            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(HttpRequest.newBuilder(URI.create(base + path)).GET().build()).body();
     }
 
     /** The gateway's ledger entries of one order. */
@@ -79,11 +71,19 @@ final class PaymentHttp {
     }
 
     private Response send(HttpRequest request) {
+        HttpResponse<String> response = exchange(request);
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null), body);
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + response.body(), e);
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

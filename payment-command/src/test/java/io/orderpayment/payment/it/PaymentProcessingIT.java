@@ -3,6 +3,7 @@ package io.orderpayment.payment.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.order.RefundRequested;
+import io.orderpayment.outbox.testsupport.PrometheusScrape;
 import io.orderpayment.outbox.testsupport.RabbitProbe;
 import io.orderpayment.outbox.testsupport.TestInfrastructure;
 import io.orderpayment.outbox.inbound.ProcessedMessagePurge;
@@ -120,19 +121,13 @@ class PaymentProcessingIT {
         });
         assertThat(http.anonymousAdmin("GET", "/admin/orders/" + orderId + "/events", null).status()).isEqualTo(401);
         assertThat(http.admin("GET", "/admin/orders/" + newOrder() + "/events", null).body()).isEmpty();
-        assertThat(counter(http.text("/actuator/prometheus"),
+        assertThat(PrometheusScrape.value(http.text("/actuator/prometheus"),
                 "payments_attempts_total{application=\"payment-service\",outcome=\"COMPLETED\",reason=\"none\"}"))
                 .isGreaterThanOrEqualTo(1);
         JsonNode health = http.get("/actuator/health").body();
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/confirmCache/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/outboxForwarder/status").asText()).isEqualTo("UP");
-    }
-
-    private static double counter(String scrape, String series) {
-        return scrape.lines().filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
-                .findFirst().orElseThrow(() -> new AssertionError(series + " not in the scrape"));
     }
 
     @Test
