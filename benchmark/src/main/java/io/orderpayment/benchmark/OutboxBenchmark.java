@@ -9,8 +9,11 @@ import com.rabbitmq.client.ConnectionFactory;
 import io.orderpayment.api.order.OrderLine;
 import io.orderpayment.api.order.PlaceOrder;
 import io.orderpayment.order.OrderServiceApplication;
+import io.orderpayment.order.config.OrderAxonConfiguration;
 import io.orderpayment.outbox.ForwarderStatistics;
 import io.orderpayment.outbox.OutboxForwarder;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -26,6 +29,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -43,13 +47,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ol>
  *   <li>orders/s accepted by {@code POST /orders} at 1, 4 and 16 concurrent clients;</li>
  *   <li>events/s forwarded by the outbox forwarder (broker-confirmed, token committed) draining a
- *       backlog of 30,000 events stored while it was stopped, as after a broker outage;</li>
+ *       backlog stored while it was stopped, as after a broker outage: 15,000 orders, each
+ *       {@code OrderPlaced} and the saga's {@code PaymentRequested};</li>
  *   <li>messages/s of a plain confirmed-publish loop with the same message size and in-flight window,
  *       and the forwarder's share of it.</li>
  * </ol>
  * It works in a schema, exchange, queue and Redis prefix of its own ({@code bench...}) and removes them at the end.
- * Arguments: {@code --seconds=N} per client level (default 10), {@code --batch-size=N} (250),
- * {@code --segments=N} (4); any other {@code --name=value} is passed to the order service.
+ * Arguments: {@code --seconds=N} per client level (default 10; 0 measures the forwarder only), {@code --batch-size=N} (250),
+ * {@code --segments=N} (4), {@code --profile=FILE} (a flight recording of the drain); any other {@code --name=value} is passed to the order service.
  */
 public final class OutboxBenchmark {
 
@@ -59,6 +64,7 @@ public final class OutboxBenchmark {
     private static final String KEY_PREFIX = "bench:confirmed:";
     private static int batchSize = 250;
     private static int segments = 4;
+    private static Path profile;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private OutboxBenchmark() {
@@ -73,6 +79,8 @@ public final class OutboxBenchmark {
                 seconds = Integer.parseInt(arg.substring("--seconds=".length()));
             } else if (arg.startsWith("--batch-size=")) {
                 batchSize = Integer.parseInt(arg.substring("--batch-size=".length()));
+            } else if (arg.startsWith("--profile=")) {
+                profile = Path.of(arg.substring("--profile=".length()));
             } else if (arg.startsWith("--segments=")) {
                 segments = Integer.parseInt(arg.substring("--segments=".length()));
             } else {
@@ -100,14 +108,16 @@ public final class OutboxBenchmark {
                     Runtime.getRuntime().availableProcessors(), batchSize, segments, seconds);
 
             int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-            placeOrders(port, 16, Duration.ofSeconds(Math.max(5, seconds / 2))); // JIT warm-up, not measured
-            System.out.println("POST /orders (202 accepted, event stored, read model updated):");
-            for (int clients : new int[]{1, 4, 16}) {
-                double rate = placeOrders(port, clients, Duration.ofSeconds(seconds));
-                System.out.printf("  %2d concurrent clients: %,8.0f orders/s%n", clients, rate);
+            if (seconds > 0) {
+                placeOrders(port, 16, Duration.ofSeconds(Math.max(5, seconds / 2))); // JIT warm-up, not measured
+                System.out.println("POST /orders (202 accepted, event stored, read model updated):");
+                for (int clients : new int[]{1, 4, 16}) {
+                    double rate = placeOrders(port, clients, Duration.ofSeconds(seconds));
+                    System.out.printf("  %2d concurrent clients: %,8.0f orders/s%n", clients, rate);
+                }
             }
 
-            Forwarding forwarding = drainBacklog(service, database, 30_000);
+            Forwarding forwarding = drainBacklog(service, database, 15_000);
             admin.queuePurge(QUEUE);
             System.out.printf("%nForwarder draining a backlog of %,d events (confirmed, token committed): %,8.0f events/s%n",
                     forwarding.events(), forwarding.rate());
@@ -197,24 +207,40 @@ public final class OutboxBenchmark {
     }
 
     /**
-     * The forwarder draining a backlog, as after a broker outage: it is stopped, {@code backlog}
-     * events are stored, and it is timed from its start until every segment's stored token has
-     * reached the newest event.
+     * The forwarder draining a backlog, as after a broker outage: it is stopped, {@code orders} orders are
+     * placed and the saga is let finish what it appends for them (their {@code PaymentRequested}), as it
+     * would during an outage; then the forwarder is timed from its start until every segment's stored
+     * token has reached the newest event. The rate divides the events stored meanwhile, counted in the
+     * store, by that time, and the forwarder must have published at least as many.
      */
-    private static Forwarding drainBacklog(ConfigurableApplicationContext service, JdbcTemplate database, int backlog)
+    private static Forwarding drainBacklog(ConfigurableApplicationContext service, JdbcTemplate database, int orders)
             throws Exception {
         ForwarderStatistics statistics = service.getBean(ForwarderStatistics.class);
-        awaitTokensAt(database, head(database)); // the orders placed over HTTP are forwarded first
+        long forwardedUpTo = awaitSagaSettled(database); // the orders placed over HTTP are forwarded first
+        awaitTokensAt(database, OutboxForwarder.PROCESSING_GROUP, segments, forwardedUpTo);
         PooledStreamingEventProcessor forwarder = service.getBean(EventProcessingConfiguration.class)
                 .eventProcessor(OutboxForwarder.PROCESSING_GROUP, PooledStreamingEventProcessor.class).orElseThrow();
         forwarder.shutDown();
-        placeOrdersDirectly(service, backlog);
-        long head = head(database);
+        placeOrdersDirectly(service, orders);
+        long head = awaitSagaSettled(database);
+        long backlog = database.queryForObject(
+                "select count(*) from domain_event_entry where global_index > ? and global_index <= ?",
+                Long.class, forwardedUpTo, head);
         long publishedBefore = statistics.published();
+        Recording recording = profile == null ? null : new Recording(Configuration.getConfiguration("profile"));
+        if (recording != null) {
+            recording.start();
+        }
         long start = System.nanoTime();
         forwarder.start();
-        awaitTokensAt(database, head);
+        awaitTokensAt(database, OutboxForwarder.PROCESSING_GROUP, segments, head);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        if (recording != null) {
+            recording.stop();
+            recording.dump(profile);
+            System.out.printf("%nFlight recording of the drain in %s (jfr print --events jdk.ExecutionSample %s)%n",
+                    profile, profile);
+        }
         long published = statistics.published() - publishedBefore;
         if (published < backlog) {
             throw new IllegalStateException("forwarder published " + published + " of " + backlog + " events");
@@ -223,24 +249,37 @@ public final class OutboxBenchmark {
         return new Forwarding(backlog, backlog / elapsed, bodySize);
     }
 
-    private static long head(JdbcTemplate database) {
-        return database.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+    /** Waits until the saga has handled every event and appended nothing new since; returns the head then. */
+    private static long awaitSagaSettled(JdbcTemplate database) throws Exception {
+        long head;
+        do {
+            head = head(database);
+            awaitTokensAt(database, OrderAxonConfiguration.SAGA_PROCESSING_GROUP, 1, head);
+        } while (head(database) != head);
+        return head;
     }
 
-    private static void awaitTokensAt(JdbcTemplate database, long head) throws Exception {
-        while (!tokensAt(database, head)) {
+    private static long head(JdbcTemplate database) {
+        return database.queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Long.class);
+    }
+
+    private static void awaitTokensAt(JdbcTemplate database, String processor, int minimumSegments, long head)
+            throws Exception {
+        while (!tokensAt(database, processor, minimumSegments, head)) {
             Thread.sleep(20); // a measurement loop polling the token store, not a test
         }
     }
 
-    private static boolean tokensAt(JdbcTemplate database, long head) throws Exception {
+    private static boolean tokensAt(JdbcTemplate database, String processor, int minimumSegments, long head)
+            throws Exception {
         List<byte[]> tokens = database.queryForList(
-                "select token from token_entry where processor_name = ?", byte[].class, OutboxForwarder.PROCESSING_GROUP);
-        if (tokens.size() < segments) {
+                "select token from token_entry where processor_name = ?", byte[].class, processor);
+        if (tokens.size() < minimumSegments) {
             return false;
         }
         for (byte[] token : tokens) {
-            if (token == null || position(JSON.readTree(new String(token, StandardCharsets.UTF_8))) < head) {
+            long position = token == null ? -1 : position(JSON.readTree(new String(token, StandardCharsets.UTF_8)));
+            if (position < head) {
                 return false;
             }
         }
