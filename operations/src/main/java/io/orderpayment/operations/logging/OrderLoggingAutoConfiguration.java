@@ -1,8 +1,11 @@
 package io.orderpayment.operations.logging;
 
+import io.orderpayment.outbox.OutboxForwarder;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,8 +23,12 @@ public class OrderLoggingAutoConfiguration {
 
     @Bean
     ConfigurerModule orderLogContextOnEventHandlers() {
+        // Not on the forwarder: it publishes a whole batch at once, so an event's context would name no
+        // log line, and reading the order id would deserialize every payload it forwards as stored bytes.
+        MessageHandlerInterceptor<Message<?>> passThrough = (unitOfWork, chain) -> chain.proceed();
         return configurer -> configurer.eventProcessing(processing ->
-                processing.registerDefaultHandlerInterceptor((configuration, processorName) -> logContext));
+                processing.registerDefaultHandlerInterceptor((configuration, processorName) ->
+                        OutboxForwarder.PROCESSING_GROUP.equals(processorName) ? passThrough : logContext));
     }
 
     @Bean
