@@ -1,17 +1,19 @@
 package io.orderpayment.operations.metrics;
 
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.orderpayment.outbox.ForwarderStatistics;
 import io.orderpayment.outbox.OutboxForwarder;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The forwarder's work as Prometheus sees it: events forwarded (its rate is events/s), batches
- * failed, the time from a batch's first publish to its last confirm, and its lag behind the store.
+ * failed, the time from a batch's first publish to its last confirm (a histogram, so that Prometheus
+ * can give its percentiles), and its lag behind the store.
  */
 public class OutboxMetrics implements MeterBinder {
 
@@ -34,10 +36,13 @@ public class OutboxMetrics implements MeterBinder {
         FunctionCounter.builder("outbox.batches.failed", statistics, ForwarderStatistics::failedBatches)
                 .description("Batches that failed and were left for the processor to retry")
                 .register(registry);
-        FunctionTimer.builder("outbox.batch.confirm", statistics, ForwarderStatistics::confirmedBatches,
-                        ForwarderStatistics::confirmNanos, TimeUnit.NANOSECONDS)
+        Timer confirmTime = Timer.builder("outbox.batch.confirm")
                 .description("Time from a batch's first publish to its last confirm")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
+        statistics.onBatchConfirmed(nanos -> confirmTime.record(nanos, TimeUnit.NANOSECONDS));
         lag.register(registry, OutboxForwarder.PROCESSING_GROUP);
     }
 }

@@ -21,8 +21,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * RabbitMQ goes away (a proxy in front of the real broker drops every connection) while customers
- * keep ordering: orders are still accepted, no token moves past an unconfirmed event, and once
- * the broker is back every event arrives, also when the service was restarted in between.
+ * keep ordering: orders are still accepted (health says DOWN, readiness still UP), no token moves
+ * past an unconfirmed event, and once the broker is back every event arrives, also when the
+ * service was restarted in between.
  */
 class ForwarderBrokerOutageIT {
 
@@ -60,6 +61,11 @@ class ForwarderBrokerOutageIT {
 
             noTokenPassed(INFRASTRUCTURE.database(), during);
             assertThat(deliveredOrders(consumer, during)).isEmpty();
+            OrderHttp.Response health = service.http().get("/actuator/health");
+            assertThat(health.status()).as(health.body()).isEqualTo(503);
+            OrderHttp.Response readiness = service.http().get("/actuator/health/readiness");
+            assertThat(readiness.status()).as("still ready to take orders").isEqualTo(200);
+            assertThat(readiness.json().get("status").asText()).isEqualTo("UP");
 
             broker.restore();
             await().atMost(Duration.ofSeconds(90)).until(() -> deliveredOrders(consumer, during).size() == during.size());

@@ -41,6 +41,11 @@ class OrderOperationsIT extends SharedOrderServiceIT {
         JsonNode forwarder = http().get("/actuator/health", ADMIN).json().at("/components/outboxForwarder/details");
         assertThat(forwarder.get("lag").isNumber()).isTrue();
         assertThat(forwarder.get("lagWarning").asLong()).isEqualTo(1000);
+
+        JsonNode readiness = http().get("/actuator/health/readiness").json();
+        assertThat(readiness.get("status").asText()).isEqualTo("UP");
+        assertThat(readiness.get("components").fieldNames()).toIterable().containsExactlyInAnyOrder("db", "readinessState");
+        assertThat(http().get("/actuator/health/liveness").status()).isEqualTo(200);
     }
 
     @Test
@@ -123,6 +128,9 @@ class OrderOperationsIT extends SharedOrderServiceIT {
             assertThat(PrometheusScrape.value(scrape, "outbox_forwarded_events_total")).isGreaterThanOrEqualTo(2);
             assertThat(PrometheusScrape.value(scrape, "sagas_active")).isGreaterThanOrEqualTo(1);
             assertThat(PrometheusScrape.value(scrape, "deadlines_scheduled")).isGreaterThanOrEqualTo(1);
+            assertThat(PrometheusScrape.value(scrape,
+                    "outbox_batch_confirm_seconds_bucket{application=\"order-service\",le=\"+Inf\"}"))
+                    .isGreaterThanOrEqualTo(1);
         });
         String scrape = http().get("/actuator/prometheus").body();
         assertThat(scrape).contains("orders_cancelled_total{application=\"order-service\",reason=\"PAYMENT_TIMEOUT\"}",
