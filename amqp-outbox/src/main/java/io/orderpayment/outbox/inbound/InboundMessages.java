@@ -8,7 +8,7 @@ import org.springframework.amqp.core.Message;
 import java.io.IOException;
 
 /**
- * Reads events published by the outbox: the event id that deduplicates them, and the JSON body. A
+ * Reads events published by the outbox: the event id that deduplicates them, their type, and the JSON body. A
  * message that cannot be read will not become readable on redelivery: it is rejected at once, to
  * the dead-letter queue.
  */
@@ -27,6 +27,19 @@ public class InboundMessages {
             throw new AmqpRejectAndDontRequeueException("message without an event id cannot be deduplicated");
         }
         return eventId;
+    }
+
+    /**
+     * The event type ({@code PaymentCompleted}) from the outbox's header or the message type; not the
+     * routing key, which a message redriven from a dead-letter queue no longer has.
+     */
+    public String eventType(Message message) {
+        Object header = message.getMessageProperties().getHeaders().get(EventHeaders.EVENT_TYPE);
+        String eventType = header != null ? header.toString() : message.getMessageProperties().getType();
+        if (eventType == null || eventType.isBlank()) {
+            throw new AmqpRejectAndDontRequeueException("message without an event type cannot be handled");
+        }
+        return eventType;
     }
 
     public <T> T body(Message message, Class<T> type) {

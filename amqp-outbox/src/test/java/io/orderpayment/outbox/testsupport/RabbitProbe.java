@@ -75,21 +75,38 @@ public final class RabbitProbe implements AutoCloseable {
         }
     }
 
-    /** Publishes as the outbox does: persistent JSON, the event id as message id and header, confirmed. */
+    /**
+     * Publishes as the outbox does: persistent JSON, the event id as message id and header, the event
+     * type (from the routing key: {@code payment.completed} is {@code PaymentCompleted}) as type and header, confirmed.
+     */
     public static void publish(String exchange, String routingKey, String eventId, String body) {
+        publish(exchange, routingKey, eventTypeOf(routingKey), eventId, body);
+    }
+
+    /** As {@link #publish(String, String, String, String)}, with the event type given (for a routing key that is a queue name). */
+    public static void publish(String exchange, String routingKey, String eventType, String eventId, String body) {
         try (RabbitProbe probe = new RabbitProbe()) {
             probe.channel.confirmSelect();
             AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                     .contentType("application/json")
                     .deliveryMode(2)
                     .messageId(eventId)
-                    .headers(Map.of("event-id", eventId))
+                    .type(eventType)
+                    .headers(Map.of("event-id", eventId, "event-type", eventType))
                     .build();
             probe.channel.basicPublish(exchange, routingKey, true, properties, body.getBytes(StandardCharsets.UTF_8));
             probe.channel.waitForConfirmsOrDie(10_000);
         } catch (IOException | TimeoutException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String eventTypeOf(String routingKey) {
+        StringBuilder type = new StringBuilder();
+        for (String word : routingKey.split("\\.")) {
+            type.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return type.toString();
     }
 
     /** Messages ready in {@code queue} (not those delivered and not yet acknowledged); -1 if it does not exist. */

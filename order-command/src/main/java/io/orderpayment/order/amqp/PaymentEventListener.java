@@ -12,12 +12,15 @@ import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 
-/** Hands each payment event to {@link PaymentOutcomes} by its routing key; it returns after the order committed. */
+import java.util.List;
+
+/** Hands each payment event to {@link PaymentOutcomes} by its type; it returns after the order committed. */
 class PaymentEventListener implements MessageListener {
 
-    static final String COMPLETED = "payment.completed";
-    static final String FAILED = "payment.failed";
-    static final String REFUNDED = "payment.refunded";
+    private static final String COMPLETED = PaymentCompleted.class.getSimpleName();
+    private static final String FAILED = PaymentFailed.class.getSimpleName();
+    private static final String REFUNDED = PaymentRefunded.class.getSimpleName();
+    static final List<String> EVENT_TYPES = List.of(COMPLETED, FAILED, REFUNDED);
 
     private static final Logger log = LoggerFactory.getLogger(PaymentEventListener.class);
 
@@ -32,21 +35,24 @@ class PaymentEventListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         String eventId = messages.eventId(message);
-        String routingKey = message.getMessageProperties().getReceivedRoutingKey();
+        String eventType = messages.eventType(message);
         boolean firstTime;
         try {
-            firstTime = switch (routingKey) {
-                case COMPLETED -> outcomes.completed(eventId, messages.body(message, PaymentCompleted.class));
-                case FAILED -> outcomes.failed(eventId, messages.body(message, PaymentFailed.class));
-                case REFUNDED -> outcomes.refunded(eventId, messages.body(message, PaymentRefunded.class));
-                default -> throw new AmqpRejectAndDontRequeueException("not a payment event: " + routingKey);
-            };
+            if (eventType.equals(COMPLETED)) {
+                firstTime = outcomes.completed(eventId, messages.body(message, PaymentCompleted.class));
+            } else if (eventType.equals(FAILED)) {
+                firstTime = outcomes.failed(eventId, messages.body(message, PaymentFailed.class));
+            } else if (eventType.equals(REFUNDED)) {
+                firstTime = outcomes.refunded(eventId, messages.body(message, PaymentRefunded.class));
+            } else {
+                throw new AmqpRejectAndDontRequeueException("not a payment event: " + eventType);
+            }
         } catch (AggregateNotFoundException e) {
             // No redelivery will create the order: the event waits in the dead-letter queue for an operator.
             throw new AmqpRejectAndDontRequeueException("payment event " + eventId + " is for an order this service does not have", e);
         }
         if (!firstTime) {
-            log.info("Payment event {} ({}) was processed before; acknowledging the duplicate", eventId, routingKey);
+            log.info("Payment event {} ({}) was processed before; acknowledging the duplicate", eventId, eventType);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.orderpayment.order.amqp;
 
 import com.rabbitmq.client.Channel;
+import io.orderpayment.outbox.RoutingKeys;
 import io.orderpayment.outbox.amqp.ConsumerTopology;
 
 import java.io.IOException;
@@ -29,6 +30,6 @@ public class PaymentEventsTopology extends ConsumerTopology {
     @Override
     protected void declareQueues(Channel channel) throws IOException {
         declareBound(channel, queue, withDeadLetters(queue),
-                PaymentEventListener.COMPLETED, PaymentEventListener.FAILED, PaymentEventListener.REFUNDED);
+                PaymentEventListener.EVENT_TYPES.stream().map(RoutingKeys::forEventType).toArray(String[]::new));
     }
 }

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderpayment.api.PaymentIds;
 import io.orderpayment.outbox.testsupport.PrometheusScrape;
 import io.orderpayment.outbox.testsupport.RabbitProbe;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,26 @@ class OrderOperationsIT extends SharedOrderServiceIT {
         // The order is still unknown, so the listener refuses it again: back in the dead letters, a second time.
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 deadLetter(queue, eventId).map(again -> again.get("deadLettered").asLong() == 2).orElse(false));
+    }
+
+    @Test
+    void aRedrivenPaymentEventIsRecordedOnItsOrder() {
+        String order = http().placeOrder("customer-" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/orders/" + order).json().get("paymentAttempts").asInt() == 1);
+        // As if it had been dead-lettered in an earlier incident: in the dead-letter queue, its routing key gone.
+        String queue = INFRASTRUCTURE.paymentEventsQueue();
+        String eventId = UUID.randomUUID().toString();
+        RabbitProbe.publish("", queue + ".dead-letter", "PaymentFailed", eventId, """
+                {"paymentId":"%s","orderId":"%s","attempt":1,"amount":{"amount":25.00,"currency":"EUR"},
+                 "reason":"GATEWAY_ERROR","retryable":true}""".formatted(PaymentIds.of(order, 1), order));
+        assertThat(deadLetter(queue, eventId)).isPresent();
+
+        OrderHttp.Response redriven = http().post("/admin/dead-letters/" + queue + "/redrive", "", ADMIN);
+
+        assertThat(redriven.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "GATEWAY_ERROR".equals(http().get("/orders/" + order).json().path("lastPaymentFailure").asText()));
+        assertThat(deadLetter(queue, eventId)).isEmpty();
     }
 
     @Test
