@@ -17,12 +17,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The order–payment process across the two packaged services (SPEC §4), acting only over HTTP and
- * by stopping and starting the services. The payment deadline (60s) is long enough not to
- * interfere; the backoff (2s, then 4s) leaves time to end an outage between attempts.
+ * by stopping and starting the services. The payment deadline (120s) is long enough not to
+ * interfere; the backoff (2s, then 4s) leaves time to end an outage between attempts; payment
+ * requests expire after 10s in the broker, so a stopped payment service can outlast them.
  */
 class OrderPaymentIT {
 
     private static final Duration SETTLES = Duration.ofSeconds(60);
+    private static final Duration REQUEST_TTL = Duration.ofSeconds(10);
 
     private static TwoServices services;
     private static SystemHttp http;
@@ -31,8 +33,8 @@ class OrderPaymentIT {
     @BeforeAll
     static void startBothServices() {
         services = TwoServices.start("e2e_process",
-                Map.of("app.saga.payment-deadline", "60s", "app.saga.retry-backoff", "2s", "app.saga.max-attempts", "3"),
-                Map.of());
+                Map.of("app.saga.payment-deadline", "120s", "app.saga.retry-backoff", "2s", "app.saga.max-attempts", "3"),
+                Map.of("app.payment.request-ttl", REQUEST_TTL.toSeconds() + "s"));
         http = services.http();
     }
 
@@ -135,6 +137,32 @@ class OrderPaymentIT {
         }
     }
 
+    @Test
+    void ordersWhoseRequestsExpiredWhileThePaymentServiceWasStoppedArePaidOnceItIsBack() {
+        String method = http.registerPaymentMethod(customer, "tok_ok");
+        services.paymentService().stop();
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            orders.add(http.placeOrder(customer, method));
+        }
+        // The broker dead-letters the unread requests after their time-to-live, long before the order deadline.
+        await().atMost(REQUEST_TTL.plus(SETTLES)).until(() ->
+                services.waitingPaymentRequests() == 0 && services.deadLetteredPaymentRequests() >= orders.size());
+
+        services.paymentService().start();
+
+        for (String order : orders) {
+            assertThat(http.awaitFinal(order, SETTLES).get("status").asText()).isEqualTo("CONFIRMED");
+            List<JsonNode> attempts = http.payments(order);
+            assertThat(attempts).anySatisfy(attempt -> {
+                assertThat(attempt.get("attempt").asInt()).isEqualTo(1);
+                assertThat(attempt.get("failureReason").asText()).isEqualTo("REQUEST_EXPIRED");
+            });
+            assertThat(attempts).filteredOn(attempt -> "COMPLETED".equals(attempt.get("status").asText())).hasSize(1);
+            assertThat(charges(order)).isEqualTo(1);
+            assertThat(refunds(order)).isZero();
+        }
+    }
 
     private static long charges(String order) {
         return Ledger.of(http, order).charges();

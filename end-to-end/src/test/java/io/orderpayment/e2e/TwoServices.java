@@ -78,6 +78,16 @@ final class TwoServices implements AutoCloseable {
         return paymentService;
     }
 
+    /** Payment requests the broker dead-lettered (expired, or rejected too often) and nobody has answered yet. */
+    long deadLetteredPaymentRequests() {
+        return RabbitProbe.readyMessages(requestQueue() + ".dead-letter");
+    }
+
+    /** Payment requests waiting for the payment service. */
+    long waitingPaymentRequests() {
+        return RabbitProbe.readyMessages(requestQueue());
+    }
+
     private String requestQueue() {
         return "it." + name + ".payment-requests";
     }

@@ -11,6 +11,7 @@ import io.orderpayment.api.order.OrderPaid;
 import io.orderpayment.api.order.OrderPaymentFailed;
 import io.orderpayment.api.order.OrderPlaced;
 import io.orderpayment.api.order.RequestPayment;
+import io.orderpayment.api.payment.PaymentFailureReason;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -71,10 +72,14 @@ public class OrderPaymentSaga {
     @SagaEventHandler(associationProperty = "orderId")
     public void on(OrderPaymentFailed event, PaymentPolicy policy, CommandGateway commands,
                    DeadlineManager deadlines) {
-        if (!event.retryable()) {
+        if (event.reason() == PaymentFailureReason.DEADLINE_PASSED) {
+            cancel(CancellationReason.PAYMENT_TIMEOUT, commands);
+        } else if (!event.retryable()) {
             cancel(CancellationReason.PAYMENT_DECLINED, commands);
         } else if (event.attempt() >= policy.maxAttempts()) {
-            cancel(CancellationReason.PAYMENT_ATTEMPTS_EXHAUSTED, commands);
+            // Requests that expired unread were never tried: the payment service was away too long.
+            cancel(event.reason() == PaymentFailureReason.REQUEST_EXPIRED
+                    ? CancellationReason.PAYMENT_TIMEOUT : CancellationReason.PAYMENT_ATTEMPTS_EXHAUSTED, commands);
         } else {
             int next = event.attempt() + 1;
             log.info("Payment attempt {} failed ({}): attempt {} in {}", event.attempt(), event.reason(), next,

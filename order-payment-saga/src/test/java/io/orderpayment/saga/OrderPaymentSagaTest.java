@@ -148,6 +148,28 @@ class OrderPaymentSagaTest {
         }
 
         @Test
+        void aRequestThatExpiredUnreadIsAskedForAgain() throws Exception {
+            // The payment service was stopped longer than the request's time-to-live, but not past the deadline.
+            fixture.givenCurrentTime(PLACED_AT).andThenAggregate(ORDER).published(PLACED, failed(1, PaymentFailureReason.REQUEST_EXPIRED))
+                    .whenTimeElapses(BACKOFF.plus(A_MOMENT))
+                    .expectDispatchedCommands(new RequestPayment(ORDER, 2, PAY_BEFORE));
+        }
+
+        @Test
+        void theLastAllowedRequestExpiringUnreadCancelsForTimeNotForFailedAttempts() throws Exception {
+            fixture.givenCurrentTime(PLACED_AT).andThenAggregate(ORDER).published(PLACED)
+                    .whenAggregate(ORDER).publishes(failed(3, PaymentFailureReason.REQUEST_EXPIRED))
+                    .expectDispatchedCommands(new CancelOrder(ORDER, CancellationReason.PAYMENT_TIMEOUT));
+        }
+
+        @Test
+        void aRequestRefusedForItsPassedDeadlineCancelsForTimeNotAsDeclined() throws Exception {
+            fixture.givenCurrentTime(PLACED_AT).andThenAggregate(ORDER).published(PLACED)
+                    .whenAggregate(ORDER).publishes(failed(1, PaymentFailureReason.DEADLINE_PASSED))
+                    .expectDispatchedCommands(new CancelOrder(ORDER, CancellationReason.PAYMENT_TIMEOUT));
+        }
+
+        @Test
         void aRetryThatSucceedsConfirms() throws Exception {
             fixture.givenCurrentTime(PLACED_AT).andThenAggregate(ORDER).published(PLACED, failed(1, PaymentFailureReason.GATEWAY_UNAVAILABLE))
                     .andThenTimeElapses(BACKOFF.plus(A_MOMENT))

@@ -18,8 +18,11 @@ public enum PaymentFailureReason {
     INVALID_PAYMENT_METHOD(false),
     /** The request reached the payment service after its payment deadline; nothing was charged. */
     DEADLINE_PASSED(false),
-    /** The request waited in the broker longer than its time-to-live and was dead-lettered. */
-    REQUEST_EXPIRED(false);
+    /**
+     * The request waited in the broker longer than its time-to-live (the payment service was away)
+     * and was dead-lettered unread; nothing was charged, and a fresh request may well succeed.
+     */
+    REQUEST_EXPIRED(true);
 
     private final boolean retryable;
 

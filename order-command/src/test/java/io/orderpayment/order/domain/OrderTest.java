@@ -233,7 +233,7 @@ class OrderTest {
         void aFailureOfAnEarlierAttemptChangesNothing() {
             fixture.given(PLACED, requested(1), failed(1), requested(2))
                     .when(new RecordFailedPayment(ORDER, PaymentIds.of(ORDER, 1), 1,
-                            PaymentFailureReason.REQUEST_EXPIRED, false))
+                            PaymentFailureReason.REQUEST_EXPIRED, true))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -242,7 +242,7 @@ class OrderTest {
         void aFailureAfterTheOrderEndedChangesNothing() {
             fixture.given(PLACED, requested(1), new OrderCancelled(ORDER, CancellationReason.PAYMENT_TIMEOUT))
                     .when(new RecordFailedPayment(ORDER, PaymentIds.of(ORDER, 1), 1,
-                            PaymentFailureReason.REQUEST_EXPIRED, false))
+                            PaymentFailureReason.REQUEST_EXPIRED, true))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }

@@ -184,7 +184,7 @@ class PaymentTest {
     void anAbandonedRequestFailsWithItsReason() {
         fixture.givenNoPriorActivity()
                 .when(new AbandonPayment(PAYMENT, ORDER, 1, AMOUNT, PaymentFailureReason.REQUEST_EXPIRED))
-                .expectEvents(new PaymentFailed(PAYMENT, ORDER, 1, AMOUNT, PaymentFailureReason.REQUEST_EXPIRED, false));
+                .expectEvents(new PaymentFailed(PAYMENT, ORDER, 1, AMOUNT, PaymentFailureReason.REQUEST_EXPIRED, true));
         assertThat(gateway.refunds).isEmpty();
     }
 
