@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.time.Clock;
+
 /**
  * The payment gateway: the simulated provider, behind retries of its transient failures. Only the
  * retrying gateway is a {@link PaymentGateway} bean, so that is what the Payment aggregate gets.
@@ -28,8 +30,9 @@ class GatewayConfiguration {
     }
 
     @Bean
-    PaymentGateway paymentGateway(GatewaySimulation simulation, GatewayLedger ledger, PaymentProperties properties) {
+    PaymentGateway paymentGateway(GatewaySimulation simulation, GatewayLedger ledger, PaymentProperties properties,
+                                  Clock clock) {
         return new RetryingPaymentGateway(new SimulatedPaymentGateway(simulation, ledger),
-                properties.gateway().tries(), properties.gateway().retryPause());
+                properties.gateway().tries(), properties.gateway().retryPause(), clock);
     }
 }

@@ -53,7 +53,8 @@ public class Payment {
         PaymentFailureReason failure = refusal(command, clock);
         if (failure == null) {
             PaymentGateway.ChargeResult result = gateway.charge(new PaymentGateway.Charge(
-                    command.paymentId(), command.orderId(), command.paymentId(), command.paymentMethodToken(), command.amount()));
+                    command.paymentId(), command.orderId(), command.paymentId(), command.paymentMethodToken(), command.amount(),
+                    command.payBefore()));
             if (result.outcome() == ChargeOutcome.APPROVED) {
                 complete(command, result.chargeId());
                 return;

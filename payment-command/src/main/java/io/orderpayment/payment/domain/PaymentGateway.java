@@ -2,6 +2,7 @@ package io.orderpayment.payment.domain;
 
 import io.orderpayment.api.Money;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,9 @@ public interface PaymentGateway {
     /** The id of the approved charge made with this idempotency key, if the gateway made one. */
     Optional<String> approvedCharge(String idempotencyKey);
 
-    record Charge(String idempotencyKey, String orderId, String paymentId, String paymentMethodToken, Money amount) {
+    /** {@code notAfter}: no try of this charge may start later (the payment's deadline). */
+    record Charge(String idempotencyKey, String orderId, String paymentId, String paymentMethodToken, Money amount,
+                  Instant notAfter) {
     }
 
     record Refund(String idempotencyKey, String orderId, String paymentId, String chargeId, Money amount) {

@@ -6,7 +6,10 @@ import io.orderpayment.payment.domain.PaymentGateway;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -16,8 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RetryingPaymentGatewayTest {
 
+    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final PaymentGateway.Charge CHARGE = new PaymentGateway.Charge("pay-1", "order-1", "pay-1", "tok_ok",
-            new Money(BigDecimal.TEN, "EUR"));
+            new Money(BigDecimal.TEN, "EUR"), NOW.plusSeconds(60));
     private static final PaymentGateway.Refund REFUND = new PaymentGateway.Refund("pay-1/refund", "order-1", "pay-1", "ch_1",
             new Money(BigDecimal.TEN, "EUR"));
 
@@ -25,7 +30,7 @@ class RetryingPaymentGatewayTest {
     void aTransientFailureIsTriedAgainUntilTheGatewayAnswers() {
         AnsweringGateway gateway = new AnsweringGateway(ChargeOutcome.UNAVAILABLE, ChargeOutcome.ERROR, ChargeOutcome.APPROVED);
 
-        PaymentGateway.ChargeResult result = new RetryingPaymentGateway(gateway, 3, Duration.ZERO).charge(CHARGE);
+        PaymentGateway.ChargeResult result = new RetryingPaymentGateway(gateway, 3, Duration.ZERO, CLOCK).charge(CHARGE);
 
         assertThat(result.outcome()).isEqualTo(ChargeOutcome.APPROVED);
         assertThat(gateway.calls).isEqualTo(3);
@@ -36,7 +41,7 @@ class RetryingPaymentGatewayTest {
         AnsweringGateway gateway = new AnsweringGateway(ChargeOutcome.ERROR, ChargeOutcome.ERROR, ChargeOutcome.ERROR,
                 ChargeOutcome.APPROVED);
 
-        PaymentGateway.ChargeResult result = new RetryingPaymentGateway(gateway, 3, Duration.ZERO).charge(CHARGE);
+        PaymentGateway.ChargeResult result = new RetryingPaymentGateway(gateway, 3, Duration.ZERO, CLOCK).charge(CHARGE);
 
         assertThat(result.outcome()).isEqualTo(ChargeOutcome.ERROR);
         assertThat(gateway.calls).isEqualTo(3);
@@ -46,9 +51,21 @@ class RetryingPaymentGatewayTest {
     void aHardDeclineIsNotTriedAgain() {
         AnsweringGateway gateway = new AnsweringGateway(ChargeOutcome.INSUFFICIENT_FUNDS, ChargeOutcome.APPROVED);
 
-        PaymentGateway.ChargeResult result = new RetryingPaymentGateway(gateway, 3, Duration.ZERO).charge(CHARGE);
+        PaymentGateway.ChargeResult result = new RetryingPaymentGateway(gateway, 3, Duration.ZERO, CLOCK).charge(CHARGE);
 
         assertThat(result.outcome()).isEqualTo(ChargeOutcome.INSUFFICIENT_FUNDS);
+        assertThat(gateway.calls).isEqualTo(1);
+    }
+
+    @Test
+    void aChargeIsNotTriedAgainWhenItsDeadlineWouldPassBeforeTheNextTry() {
+        AnsweringGateway gateway = new AnsweringGateway(ChargeOutcome.UNAVAILABLE, ChargeOutcome.APPROVED);
+        PaymentGateway.Charge dueSoon = new PaymentGateway.Charge("pay-1", "order-1", "pay-1", "tok_ok",
+                new Money(BigDecimal.TEN, "EUR"), NOW.plusMillis(50));
+
+        PaymentGateway.ChargeResult result = new RetryingPaymentGateway(gateway, 3, Duration.ofMillis(100), CLOCK).charge(dueSoon);
+
+        assertThat(result.outcome()).isEqualTo(ChargeOutcome.UNAVAILABLE);
         assertThat(gateway.calls).isEqualTo(1);
     }
 
@@ -56,7 +73,7 @@ class RetryingPaymentGatewayTest {
     void aRefundIsTriedAgainWhileTheGatewayIsUnavailable() {
         AnsweringGateway gateway = new AnsweringGateway(ChargeOutcome.UNAVAILABLE, ChargeOutcome.APPROVED);
 
-        PaymentGateway.RefundResult result = new RetryingPaymentGateway(gateway, 3, Duration.ZERO).refund(REFUND);
+        PaymentGateway.RefundResult result = new RetryingPaymentGateway(gateway, 3, Duration.ZERO, CLOCK).refund(REFUND);
 
         assertThat(result.refunded()).isTrue();
         assertThat(gateway.calls).isEqualTo(2);
