@@ -13,7 +13,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A TCP proxy on loopback in front of a real server (RabbitMQ, Redis). {@link #cut()} drops every
- * connection and refuses new ones, as if the server went down; {@link #restore()} brings it back.
+ * connection and refuses new ones, as if the server went down; {@link #freeze()} lets nothing
+ * through, as if it hung; {@link #restore()} brings it back.
  */
 public final class SwitchableTcpProxy implements AutoCloseable {
 
@@ -27,6 +28,7 @@ public final class SwitchableTcpProxy implements AutoCloseable {
         return thread;
     });
     private volatile boolean open = true;
+    private boolean frozen;
 
     private SwitchableTcpProxy(String targetHost, int targetPort) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -54,8 +56,21 @@ public final class SwitchableTcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
-    public void restore() {
+    public synchronized void restore() {
         open = true;
+        frozen = false;
+        notifyAll();
+    }
+
+    /** The server hangs: connections stay open, but no byte gets through either way until {@link #restore()}. */
+    public synchronized void freeze() {
+        frozen = true;
+    }
+
+    private synchronized void awaitThawed() throws InterruptedException {
+        while (frozen) {
+            wait();
+        }
     }
 
     private void acceptLoop() {
@@ -79,16 +94,19 @@ public final class SwitchableTcpProxy implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         byte[] buffer = new byte[16384];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) != -1) {
+                awaitThawed();
                 out.write(buffer, 0, read);
                 out.flush();
             }
         } catch (IOException e) {
             // the other side went away, or we cut it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(from);
             closeQuietly(to);
