@@ -6,8 +6,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real local PostgreSQL, RabbitMQ and Redis, and how a test gets a corner of them to itself:
@@ -83,6 +85,18 @@ public record TestInfrastructure(String name) {
         reset();
         RabbitProbe.declareTopicExchange(exchange(), alternateExchange());
         return RabbitProbe.bound(exchange(), "#");
+    }
+
+    /** The time left before Redis forgets that {@code eventId} was confirmed; negative when it does not know it. */
+    public Duration confirmCacheTtl(String eventId) {
+        LettuceConnectionFactory factory = new LettuceConnectionFactory("127.0.0.1", 6379);
+        factory.afterPropertiesSet();
+        try {
+            Long millis = new StringRedisTemplate(factory).getExpire(redisKeyPrefix() + eventId, TimeUnit.MILLISECONDS);
+            return Duration.ofMillis(millis == null ? -1 : millis);
+        } finally {
+            factory.destroy();
+        }
     }
 
     public void deleteRedisKeys() {

@@ -51,6 +51,9 @@ class ForwarderConfirmCacheIT {
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     service.forwarderStatistics().skippedAsConfirmed() >= stored && tokensAtHead(INFRASTRUCTURE.database()));
             assertThat(deliveries(consumer, orders)).isEqualTo(stored);
+            String eventId = consumer.received().get(0).header("event-id");
+            assertThat(INFRASTRUCTURE.confirmCacheTtl(eventId)).as("remembered for the configured hour, then forgotten")
+                    .isGreaterThan(Duration.ofMinutes(55)).isLessThanOrEqualTo(Duration.ofHours(1));
         }
     }
 
