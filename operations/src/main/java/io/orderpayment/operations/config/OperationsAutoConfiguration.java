@@ -6,6 +6,7 @@ import io.orderpayment.operations.deadletters.DeadLetterQueues;
 import io.orderpayment.operations.events.EventHistory;
 import io.orderpayment.operations.health.ConfirmCacheHealthIndicator;
 import io.orderpayment.operations.health.ForwarderHealthIndicator;
+import io.orderpayment.operations.health.InboundConsumersHealthIndicator;
 import io.orderpayment.operations.metrics.DeadLetterMetrics;
 import io.orderpayment.operations.metrics.OutboxMetrics;
 import io.orderpayment.operations.metrics.ProcessorLag;
@@ -17,6 +18,7 @@ import io.orderpayment.outbox.config.OutboxAutoConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -74,6 +76,12 @@ public class OperationsAutoConfiguration {
                                                             ForwarderStatistics statistics,
                                                             OperationsProperties properties) {
         return new ForwarderHealthIndicator(positions, statistics, properties.forwarderLagWarning());
+    }
+
+    @Bean
+    InboundConsumersHealthIndicator inboundConsumersHealthIndicator(
+            ObjectProvider<AbstractMessageListenerContainer> containers) {
+        return new InboundConsumersHealthIndicator(() -> containers.orderedStream().toList());
     }
 
     @Bean

@@ -9,6 +9,8 @@ import io.orderpayment.outbox.testsupport.PrometheusScrape;
 import io.orderpayment.outbox.testsupport.RabbitProbe;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Duration;
@@ -29,13 +31,16 @@ class OrderOperationsIT extends SharedOrderServiceIT {
     @Value("${logging.pattern.level}")
     String logLevelPattern;
 
+    @Autowired
+    SimpleMessageListenerContainer paymentEventConsumers;
+
     @Test
     void healthShowsEachComponentToAnyoneAndTheDetailsToTheAdminOnly() {
         OrderHttp.Response anonymous = http().get("/actuator/health");
 
         assertThat(anonymous.status()).isEqualTo(200);
         assertThat(anonymous.json().get("status").asText()).isEqualTo("UP");
-        for (String component : List.of("db", "rabbit", "confirmCache", "outboxForwarder", "dbScheduler")) {
+        for (String component : List.of("db", "rabbit", "confirmCache", "outboxForwarder", "dbScheduler", "inboundConsumers")) {
             assertThat(anonymous.json().at("/components/" + component + "/status").asText()).as(component).isEqualTo("UP");
         }
         assertThat(anonymous.json().at("/components/outboxForwarder/details").isMissingNode()).isTrue();
@@ -47,6 +52,22 @@ class OrderOperationsIT extends SharedOrderServiceIT {
         assertThat(readiness.get("status").asText()).isEqualTo("UP");
         assertThat(readiness.get("components").fieldNames()).toIterable().containsExactlyInAnyOrder("db", "readinessState");
         assertThat(http().get("/actuator/health/liveness").status()).isEqualTo(200);
+    }
+
+    @Test
+    void paymentEventsNobodyConsumesMakeTheServiceDownButStillReady() {
+        paymentEventConsumers.stop();
+        try {
+            OrderHttp.Response health = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> http().get("/actuator/health"), response -> response.status() == 503);
+            assertThat(health.json().at("/components/inboundConsumers/status").asText()).isEqualTo("DOWN");
+            assertThat(http().get("/actuator/health/readiness").status()).isEqualTo(200);
+        } finally {
+            paymentEventConsumers.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/actuator/health").status() == 200);
+        JsonNode consumers = http().get("/actuator/health", ADMIN).json().at("/components/inboundConsumers/details");
+        assertThat(consumers.get(INFRASTRUCTURE.paymentEventsQueue()).get("running").asBoolean()).isTrue();
     }
 
     @Test
