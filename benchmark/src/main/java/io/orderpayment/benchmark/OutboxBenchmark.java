@@ -117,11 +117,15 @@ public final class OutboxBenchmark {
                 }
             }
 
+            drainBacklog(service, database, 3_000); // JIT warm-up of the forwarder's path, not measured
             Forwarding forwarding = drainBacklog(service, database, 15_000);
             admin.queuePurge(QUEUE);
             System.out.printf("%nForwarder draining a backlog of %,d events (confirmed, token committed): %,8.0f events/s%n",
                     forwarding.events(), forwarding.rate());
             System.out.printf("  average message body %d bytes%n", forwarding.bodySize());
+            System.out.printf("  %d batches; waiting for the broker's confirms took %.0f%% of the segments' time (%.1f ms a batch)%n",
+                    forwarding.batches(), 100.0 * forwarding.confirmWait().toNanos() / (segments * forwarding.elapsed().toNanos()),
+                    forwarding.confirmWait().toNanos() / 1e6 / Math.max(1, forwarding.batches()));
 
             System.out.println("\nPlain confirmed-publish loop, same exchange, body size and headers:");
             double plainPerBatch = plainPublishLoop(rabbit, forwarding, batchSize);
@@ -203,7 +207,8 @@ public final class OutboxBenchmark {
         pool.shutdown();
     }
 
-    record Forwarding(long events, double rate, int bodySize) {
+    /** {@code confirmWait}: the batches' time from first publish to last confirm, summed over all segments. */
+    record Forwarding(long events, double rate, int bodySize, long batches, Duration confirmWait, Duration elapsed) {
     }
 
     /**
@@ -227,6 +232,12 @@ public final class OutboxBenchmark {
                 "select count(*) from domain_event_entry where global_index > ? and global_index <= ?",
                 Long.class, forwardedUpTo, head);
         long publishedBefore = statistics.published();
+        AtomicLong batches = new AtomicLong();
+        AtomicLong confirmNanos = new AtomicLong();
+        statistics.onBatchConfirmed(nanos -> {
+            batches.incrementAndGet();
+            confirmNanos.addAndGet(nanos);
+        });
         Recording recording = profile == null ? null : new Recording(Configuration.getConfiguration("profile"));
         if (recording != null) {
             recording.start();
@@ -246,7 +257,8 @@ public final class OutboxBenchmark {
             throw new IllegalStateException("forwarder published " + published + " of " + backlog + " events");
         }
         Integer bodySize = database.queryForObject("select avg(length(payload))::int from domain_event_entry", Integer.class);
-        return new Forwarding(backlog, backlog / elapsed, bodySize);
+        return new Forwarding(backlog, backlog / elapsed, bodySize, batches.get(), Duration.ofNanos(confirmNanos.get()),
+                Duration.ofNanos((long) (elapsed * 1e9)));
     }
 
     /** Waits until the saga has handled every event and appended nothing new since; returns the head then. */
