@@ -109,9 +109,11 @@ public final class OutboxBenchmark {
 
             int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
             if (seconds > 0) {
-                placeOrders(port, 16, Duration.ofSeconds(Math.max(5, seconds / 2))); // JIT warm-up, not measured
+                placeOrders(port, 16, Duration.ofSeconds(Math.max(10, seconds))); // JIT warm-up, not measured
                 System.out.println("POST /orders (202 accepted, event stored, read model updated):");
                 for (int clients : new int[]{1, 4, 16}) {
+                    // Each level starts once the saga and the forwarder have caught up with the orders before it.
+                    awaitTokensAt(database, OutboxForwarder.PROCESSING_GROUP, segments, awaitSagaSettled(database));
                     double rate = placeOrders(port, clients, Duration.ofSeconds(seconds));
                     System.out.printf("  %2d concurrent clients: %,8.0f orders/s%n", clients, rate);
                 }
