@@ -1,6 +1,8 @@
 package io.orderpayment.outbox;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -13,6 +15,7 @@ public class ForwarderStatistics {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong skippedAsConfirmed = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
+    private volatile String lastFailure;
 
     void recordPublished(int count, long nanosUntilConfirmed) {
         published.addAndGet(count);
@@ -31,8 +34,9 @@ public class ForwarderStatistics {
         skippedAsConfirmed.addAndGet(count);
     }
 
-    void recordFailure() {
+    void recordFailure(Instant at, RuntimeException cause) {
         failedBatches.incrementAndGet();
+        lastFailure = at + " " + cause.getMessage();
     }
 
     /** Events confirmed by the broker (a republished event counts again). */
@@ -48,5 +52,10 @@ public class ForwarderStatistics {
     /** Batches that failed and were left for the processor to retry. */
     public long failedBatches() {
         return failedBatches.get();
+    }
+
+    /** When the last batch failed, and why; empty if none has. The processor releases a failing segment, so this is the one place that says. */
+    public Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure);
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +58,7 @@ public class OutboxForwarder {
         try {
             publisher.publishConfirmed(toSend);
         } catch (RuntimeException e) {
-            statistics.recordFailure();
+            statistics.recordFailure(Instant.now(), e);
             throw e;
         }
         confirmedEvents.markConfirmed(toSend.stream().map(OutboundEvent::eventId).toList());

@@ -31,6 +31,7 @@ public class ForwarderHealthIndicator extends AbstractHealthIndicator {
         builder.withDetail("failedBatches", statistics.failedBatches())
                 .withDetail("forwarded", statistics.published())
                 .withDetail("lagWarning", lagWarning);
+        statistics.lastFailure().ifPresent(failure -> builder.withDetail("lastFailure", failure));
         if (lag.isEmpty()) {
             // No token yet: the forwarder has not started on this store, or no node has claimed it.
             builder.status(Degraded.STATUS).withDetail("lag", "unknown: no segment claimed yet");

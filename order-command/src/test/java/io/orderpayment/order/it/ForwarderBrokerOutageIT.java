@@ -1,5 +1,6 @@
 package io.orderpayment.order.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.orderpayment.outbox.testsupport.RabbitProbe;
 import io.orderpayment.outbox.testsupport.SwitchableTcpProxy;
 import io.orderpayment.outbox.testsupport.TestInfrastructure;
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
 class ForwarderBrokerOutageIT {
 
     private static final TestInfrastructure INFRASTRUCTURE = new TestInfrastructure("broker_outage");
+    private static final String ADMIN_PASSWORD = "outage-admin";
     private SwitchableTcpProxy broker;
     private RabbitProbe consumer;
 
@@ -44,7 +46,8 @@ class ForwarderBrokerOutageIT {
     }
 
     private OrderServiceInstance startService() {
-        return OrderServiceInstance.start(INFRASTRUCTURE, Map.of("spring.rabbitmq.port", broker.port()));
+        return OrderServiceInstance.start(INFRASTRUCTURE,
+                Map.of("spring.rabbitmq.port", broker.port(), "app.admin.password", ADMIN_PASSWORD));
     }
 
     @Test
@@ -66,6 +69,9 @@ class ForwarderBrokerOutageIT {
             OrderHttp.Response readiness = service.http().get("/actuator/health/readiness");
             assertThat(readiness.status()).as("still ready to take orders").isEqualTo(200);
             assertThat(readiness.json().get("status").asText()).isEqualTo("UP");
+            JsonNode forwarder = service.http().get("/actuator/health", OrderHttp.admin(ADMIN_PASSWORD)).json()
+                    .at("/components/outboxForwarder/details");
+            assertThat(forwarder.get("lastFailure").asText()).as("the operator sees why").contains("publishing to exchange");
 
             broker.restore();
             await().atMost(Duration.ofSeconds(90)).until(() -> deliveredOrders(consumer, during).size() == during.size());
