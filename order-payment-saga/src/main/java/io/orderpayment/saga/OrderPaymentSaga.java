@@ -115,7 +115,8 @@ public class OrderPaymentSaga {
 
     /**
      * The deadlines' payloads; a deadline handler's first parameter is its payload. They carry the
-     * order id so that the log lines of a deadline's handling name the order.
+     * order id so that the log lines of a deadline's handling name the order. Pending deadlines are
+     * stored with these class names and the deadline names above: see StoredNamesTest before renaming.
      */
     record PaymentDeadline(String orderId, Instant payBefore) {
     }
