@@ -6,6 +6,7 @@ import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Message;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 
 /**
  * Reads events published by the outbox: the event id that deduplicates them, their type, and the JSON body. A
@@ -42,11 +43,34 @@ public class InboundMessages {
         return eventType;
     }
 
+    /**
+     * The JSON body as {@code type}. For a record, every component must be present: an event
+     * missing one would fail the same way on every delivery.
+     */
     public <T> T body(Message message, Class<T> type) {
+        T body;
         try {
-            return json.readValue(message.getBody(), type);
+            body = json.readValue(message.getBody(), type);
         } catch (IOException e) {
             throw new AmqpRejectAndDontRequeueException("unreadable " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+        if (body == null) {
+            throw new AmqpRejectAndDontRequeueException("unreadable " + type.getSimpleName() + ": empty body");
+        }
+        for (RecordComponent component : type.isRecord() ? type.getRecordComponents() : new RecordComponent[0]) {
+            if (valueOf(component, body) == null) {
+                throw new AmqpRejectAndDontRequeueException(
+                        "unreadable " + type.getSimpleName() + ": " + component.getName() + " is missing");
+            }
+        }
+        return body;
+    }
+
+    private static Object valueOf(RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
         }
     }
 }
