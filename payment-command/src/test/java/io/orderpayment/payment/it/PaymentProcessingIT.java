@@ -1,6 +1,7 @@
 package io.orderpayment.payment.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderpayment.api.Money;
 import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.order.RefundRequested;
 import io.orderpayment.outbox.testsupport.PrometheusScrape;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -323,6 +325,18 @@ class PaymentProcessingIT {
         assertThat(refunds(orderId)).singleElement()
                 .satisfies(refund -> assertThat(refund.at("/amount/amount").decimalValue()).isEqualByComparingTo("25.00"));
         assertThat(http.get("/payments?orderId=" + orderId).body().get(0).get("status").asText()).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aRefundRequestForAPaymentThisServiceDoesNotHaveWaitsInTheDeadLettersForAnOperator() {
+        String orderId = newOrder();
+        String eventId = orderSide.publish(new RefundRequested(orderId, orderId + "/no-such-payment",
+                new Money(new BigDecimal("25.00"), "EUR")));
+
+        String deadLetters = OrderSide.deadLetters(OrderSide.refundQueue(INFRASTRUCTURE));
+        await().atMost(Duration.ofSeconds(20)).until(() -> RabbitProbe.readyMessages(deadLetters) >= 1);
+        PaymentHttp.Response listed = http.admin("GET", "/admin/dead-letters/" + OrderSide.refundQueue(INFRASTRUCTURE), null);
+        assertThat(listed.body().findValuesAsText("messageId")).contains(eventId);
     }
 
     @Test
