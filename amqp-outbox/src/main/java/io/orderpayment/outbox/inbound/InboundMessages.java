@@ -22,12 +22,8 @@ public class InboundMessages {
     }
 
     public String eventId(Message message) {
-        Object header = message.getMessageProperties().getHeaders().get(EventHeaders.EVENT_ID);
-        String eventId = header != null ? header.toString() : message.getMessageProperties().getMessageId();
-        if (eventId == null || eventId.isBlank()) {
-            throw new AmqpRejectAndDontRequeueException("message without an event id cannot be deduplicated");
-        }
-        return eventId;
+        return required(message, EventHeaders.EVENT_ID, message.getMessageProperties().getMessageId(),
+                "message without an event id cannot be deduplicated");
     }
 
     /**
@@ -35,12 +31,18 @@ public class InboundMessages {
      * routing key, which a message redriven from a dead-letter queue no longer has.
      */
     public String eventType(Message message) {
-        Object header = message.getMessageProperties().getHeaders().get(EventHeaders.EVENT_TYPE);
-        String eventType = header != null ? header.toString() : message.getMessageProperties().getType();
-        if (eventType == null || eventType.isBlank()) {
-            throw new AmqpRejectAndDontRequeueException("message without an event type cannot be handled");
+        return required(message, EventHeaders.EVENT_TYPE, message.getMessageProperties().getType(),
+                "message without an event type cannot be handled");
+    }
+
+    /** The header, else the message property the outbox sets to the same value, else a rejection. */
+    private static String required(Message message, String header, String property, String rejection) {
+        Object value = message.getMessageProperties().getHeaders().get(header);
+        String text = value != null ? value.toString() : property;
+        if (text == null || text.isBlank()) {
+            throw new AmqpRejectAndDontRequeueException(rejection);
         }
-        return eventType;
+        return text;
     }
 
     /**
