@@ -23,6 +23,7 @@ import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -125,6 +126,8 @@ public final class OutboxBenchmark {
             System.out.printf("%nForwarder draining a backlog of %,d events (confirmed, token committed): %,8.0f events/s%n",
                     forwarding.events(), forwarding.rate());
             System.out.printf("  average message body %d bytes%n", forwarding.bodySize());
+            System.out.printf("  this JVM's CPU: %.0f microseconds an event (%.2f cores)%n", forwarding.cpuMicrosPerEvent(),
+                    forwarding.processCpu().toNanos() / (double) forwarding.elapsed().toNanos());
             System.out.printf("  %d batches; waiting for the broker's confirms took %.0f%% of the segments' time (%.1f ms a batch)%n",
                     forwarding.batches(), 100.0 * forwarding.confirmWait().toNanos() / (segments * forwarding.elapsed().toNanos()),
                     forwarding.confirmWait().toNanos() / 1e6 / Math.max(1, forwarding.batches()));
@@ -210,7 +213,13 @@ public final class OutboxBenchmark {
     }
 
     /** {@code confirmWait}: the batches' time from first publish to last confirm, summed over all segments. */
-    record Forwarding(long events, double rate, int bodySize, long batches, Duration confirmWait, Duration elapsed) {
+    record Forwarding(long events, double rate, int bodySize, long batches, Duration confirmWait, Duration elapsed,
+                      Duration processCpu) {
+
+        /** CPU of this JVM, service and all, per event: unlike the rate, hardly moved by a noisy neighbour. */
+        double cpuMicrosPerEvent() {
+            return processCpu.toNanos() / 1e3 / events;
+        }
     }
 
     /**
@@ -244,10 +253,12 @@ public final class OutboxBenchmark {
         if (recording != null) {
             recording.start();
         }
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         forwarder.start();
         awaitTokensAt(database, OutboxForwarder.PROCESSING_GROUP, segments, head);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        Duration processCpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
         if (recording != null) {
             recording.stop();
             recording.dump(profile);
@@ -260,7 +271,11 @@ public final class OutboxBenchmark {
         }
         Integer bodySize = database.queryForObject("select avg(length(payload))::int from domain_event_entry", Integer.class);
         return new Forwarding(backlog, backlog / elapsed, bodySize, batches.get(), Duration.ofNanos(confirmNanos.get()),
-                Duration.ofNanos((long) (elapsed * 1e9)));
+                Duration.ofNanos((long) (elapsed * 1e9)), processCpu);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Waits until the saga has handled every event and appended nothing new since; returns the head then. */
