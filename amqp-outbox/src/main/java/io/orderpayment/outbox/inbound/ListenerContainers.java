@@ -8,7 +8,8 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 /**
  * Consumers of other services' events. Acknowledgement is automatic after the listener returns,
  * which is after its transaction committed; a listener exception requeues the message, unless it
- * is an {@code AmqpRejectAndDontRequeueException}, which dead-letters it.
+ * is an {@code AmqpRejectAndDontRequeueException}, which dead-letters it. The listener logs with the
+ * message's order and correlation ids ({@link InboundLogContext}).
  */
 public final class ListenerContainers {
 
@@ -26,7 +27,7 @@ public final class ListenerContainers {
         container.setDefaultRequeueRejected(true);
         // A broker that is down, or queues not declared yet, must not stop the service: keep trying.
         container.setMissingQueuesFatal(false);
-        container.setMessageListener(listener);
+        container.setMessageListener(new InboundLogContext(listener));
         return container;
     }
 }

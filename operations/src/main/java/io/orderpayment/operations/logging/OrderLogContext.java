@@ -1,5 +1,6 @@
 package io.orderpayment.operations.logging;
 
+import io.orderpayment.outbox.inbound.InboundLogContext;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -19,8 +20,8 @@ import java.util.Optional;
  */
 public class OrderLogContext implements MessageHandlerInterceptor<Message<?>> {
 
-    public static final String ORDER_ID = "orderId";
-    public static final String CORRELATION_ID = "correlationId";
+    public static final String ORDER_ID = InboundLogContext.ORDER_ID;
+    public static final String CORRELATION_ID = InboundLogContext.CORRELATION_ID;
 
     private static final ClassValue<Optional<Method>> ORDER_ID_ACCESSOR = new ClassValue<>() {
         @Override

@@ -229,6 +229,30 @@ class OrderOperationsIT extends SharedOrderServiceIT {
         }
     }
 
+    @Test
+    void theInboundAdaptersOwnLinesCarryTheOrderOfTheirMessage() {
+        String order = http().placeOrder("customer-" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/orders/" + order).json().get("paymentAttempts").asInt() == 1);
+        Logger adapterLogger = (Logger) LoggerFactory.getLogger("io.orderpayment.order.amqp");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        adapterLogger.addAppender(lines);
+        try {
+            String eventId = UUID.randomUUID().toString();
+            String failed = """
+                    {"paymentId":"%s","orderId":"%s","attempt":1,"amount":{"amount":25.00,"currency":"EUR"},
+                     "reason":"GATEWAY_ERROR","retryable":true}""".formatted(PaymentIds.of(order, 1), order);
+            RabbitProbe.publish(INFRASTRUCTURE.paymentEventsExchange(), "payment.failed", eventId, failed);
+            RabbitProbe.publish(INFRASTRUCTURE.paymentEventsExchange(), "payment.failed", eventId, failed);
+
+            // The duplicate is acknowledged by the listener itself, outside any command handler.
+            await().atMost(Duration.ofSeconds(30)).until(() -> linesAbout(lines, order).stream()
+                    .anyMatch(line -> line.getFormattedMessage().contains(eventId + " (PaymentFailed) was processed before")));
+        } finally {
+            adapterLogger.detachAppender(lines);
+        }
+    }
+
     private static List<ILoggingEvent> linesAbout(ListAppender<ILoggingEvent> lines, String orderId) {
         synchronized (lines.list) {
             return lines.list.stream().filter(line -> orderId.equals(line.getMDCPropertyMap().get("orderId"))).toList();
