@@ -57,7 +57,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ol>
  * It works in a schema, exchange, queue and Redis prefix of its own ({@code bench...}) and removes them at the end.
  * Arguments: {@code --seconds=N} per client level (default 10; 0 measures the forwarder only), {@code --batch-size=N} (250),
- * {@code --segments=N} (2), {@code --drains=N} (3), {@code --profile=FILE} (a flight recording of the last drain); any other {@code --name=value} is passed to the order service.
+ * {@code --segments=N} (2), {@code --drains=N} (5), {@code --profile=FILE} (a flight recording of the last drain); any other {@code --name=value} is passed to the order service.
  */
 public final class OutboxBenchmark {
 
@@ -68,7 +68,7 @@ public final class OutboxBenchmark {
     private static int batchSize = 250;
     private static int segments = 2;
     private static Path profile;
-    private static int drains = 3;
+    private static int drains = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private OutboxBenchmark() {
@@ -86,7 +86,7 @@ public final class OutboxBenchmark {
             } else if (arg.startsWith("--profile=")) {
                 profile = Path.of(arg.substring("--profile=".length()));
             } else if (arg.startsWith("--drains=")) {
-                drains = Integer.parseInt(arg.substring("--drains=".length()));
+                drains = Math.max(1, Integer.parseInt(arg.substring("--drains=".length())));
             } else if (arg.startsWith("--segments=")) {
                 segments = Integer.parseInt(arg.substring("--segments=".length()));
             } else {

@@ -132,6 +132,35 @@ public final class SagaBenchmark {
         awaitConfirmed(count, Duration.ofMinutes(5));
         System.out.printf("Paced at half that rate: %.0f orders/s for %d s (%d orders)%n", rate, duration.toSeconds(), count);
         printLatencies("  POST to CONFIRMED");
+        printHops();
+    }
+
+    /**
+     * Where the time between POST and CONFIRMED goes, from the time stamps of the events in both
+     * services' stores: the median of each step over the confirmed orders.
+     */
+    private static void printHops() throws Exception {
+        double[] p = query("""
+                with confirmed as (select order_id, created_at, updated_at from order_view where status = 'CONFIRMED'),
+                events as (select aggregate_identifier as order_id, payload_type, time_stamp::timestamptz as at
+                           from domain_event_entry where aggregate_identifier in (select order_id from confirmed)),
+                completed as (select convert_from(payload, 'UTF8')::json->>'orderId' as order_id, min(time_stamp::timestamptz) as at
+                              from %s.domain_event_entry where payload_type like '%%.PaymentCompleted' group by 1),
+                steps as (select c.order_id, c.created_at as posted, c.updated_at as viewed,
+                                 min(e.at) filter (where e.payload_type like '%%.OrderPlaced') as placed,
+                                 min(e.at) filter (where e.payload_type like '%%.PaymentRequested') as requested,
+                                 min(e.at) filter (where e.payload_type like '%%.OrderPaid') as paid,
+                                 min(e.at) filter (where e.payload_type like '%%.OrderConfirmed') as confirmed
+                          from confirmed c join events e using (order_id) group by c.order_id, c.created_at, c.updated_at)
+                select percentile_cont(0.5) within group (order by extract(epoch from requested - placed)),
+                       percentile_cont(0.5) within group (order by extract(epoch from k.at - requested)),
+                       percentile_cont(0.5) within group (order by extract(epoch from paid - k.at)),
+                       percentile_cont(0.5) within group (order by extract(epoch from confirmed - paid)),
+                       percentile_cont(0.5) within group (order by extract(epoch from viewed - confirmed))
+                from steps join completed k using (order_id)""".formatted(PAYMENT_SCHEMA));
+        System.out.printf("  medians: saga requests payment %.0f ms | forwarded, consumed, charged, stored by the payment"
+                        + " service %.0f ms | forwarded back, recorded on the order %.0f ms | saga confirms %.0f ms"
+                        + " | read model %.0f ms%n", p[0] * 1000, p[1] * 1000, p[2] * 1000, p[3] * 1000, p[4] * 1000);
     }
 
     private static void printLatencies(String label) throws Exception {
