@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param unroutedMaxLength  how many unrouted events are kept, oldest dropped first
  * @param batchSize          events per processor batch: one confirm wait and one token update each
  * @param segments           segments the event stream is split into, when the forwarder first starts; instances
- *                           split the segments, so more instances need more (ADR 0009 on why 2 by default)
+ *                           split the segments, so at most this many instances forward
  * @param maxClaimedSegments segments one instance forwards at most
  * @param confirmTimeout     how long a batch waits for its confirms before it is retried
  * @param balanceInterval    how often an instance checks that it holds no more than its fair share of segments
@@ -25,7 +25,7 @@ public record OutboxProperties(
         String alternateExchange,
         @DefaultValue("100000") int unroutedMaxLength,
         @DefaultValue("250") int batchSize,
-        @DefaultValue("2") int segments,
+        @DefaultValue("4") int segments,
         @DefaultValue("2147483647") int maxClaimedSegments,
         @DefaultValue("10s") Duration confirmTimeout,
         @DefaultValue("5s") Duration tokenClaimInterval,

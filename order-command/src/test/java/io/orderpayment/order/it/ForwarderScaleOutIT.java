@@ -22,8 +22,6 @@ import static org.awaitility.Awaitility.await;
 class ForwarderScaleOutIT {
 
     private static final TestInfrastructure INFRASTRUCTURE = new TestInfrastructure("scale_out");
-    /** More than the default, as a deployment of more than two instances sets it before its first start. */
-    private static final int SEGMENTS = 4;
     private RabbitProbe consumer;
 
     @BeforeEach
@@ -39,9 +37,9 @@ class ForwarderScaleOutIT {
     @Test
     void twoInstancesSplitTheSegmentsAndKeepEachOrdersEventsInOrder() {
         try (OrderServiceInstance first = OrderServiceInstance.start(INFRASTRUCTURE,
-                Map.of("app.node-id", "first", "app.outbox.segments", SEGMENTS, "app.outbox.max-claimed-segments", 2));
+                Map.of("app.node-id", "first", "app.outbox.max-claimed-segments", 2));
              OrderServiceInstance second = OrderServiceInstance.start(INFRASTRUCTURE,
-                     Map.of("app.node-id", "second", "app.outbox.segments", SEGMENTS, "app.outbox.max-claimed-segments", 2))) {
+                     Map.of("app.node-id", "second", "app.outbox.max-claimed-segments", 2))) {
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     first.forwarder().processingStatus().size() == 2 && second.forwarder().processingStatus().size() == 2);
             assertThat(INFRASTRUCTURE.database().queryForList(
@@ -74,16 +72,16 @@ class ForwarderScaleOutIT {
 
     @Test
     void segmentsAreSharedWithoutCapsAndTakenOverWhenAnInstanceStops() {
-        Map<String, Object> balancedQuickly = Map.of("app.outbox.balance-interval", "1s", "app.outbox.segments", SEGMENTS);
+        Map<String, Object> balancedQuickly = Map.of("app.outbox.balance-interval", "1s");
         try (OrderServiceInstance first = OrderServiceInstance.start(INFRASTRUCTURE, withNodeId(balancedQuickly, "first"))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> first.forwarder().processingStatus().size() == SEGMENTS);
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.forwarder().processingStatus().size() == 4);
 
             try (OrderServiceInstance second = OrderServiceInstance.start(INFRASTRUCTURE, withNodeId(balancedQuickly, "second"))) {
                 await().atMost(Duration.ofSeconds(60)).until(() ->
                         first.forwarder().processingStatus().size() == 2 && second.forwarder().processingStatus().size() == 2);
             }
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> first.forwarder().processingStatus().size() == SEGMENTS);
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.forwarder().processingStatus().size() == 4);
             String orderId = first.http().placeOrder("customer-after-takeover");
             await().atMost(Duration.ofSeconds(30)).until(() -> deliveredOrders(consumer, List.of(orderId)).size() == 1);
         }
