@@ -9,11 +9,13 @@ import io.orderpayment.outbox.amqp.OutboxTopology;
 import io.orderpayment.outbox.amqp.RabbitEventPublisher;
 import io.orderpayment.outbox.balancing.SegmentBalancer;
 import io.orderpayment.outbox.redis.RedisConfirmedEventCache;
+import io.orderpayment.outbox.streaming.PromptEventSource;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
@@ -23,6 +25,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.RabbitConnectionFactoryBean;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.amqp.CachingConnectionFactoryConfigurer;
@@ -50,6 +53,7 @@ import java.util.concurrent.TimeUnit;
 public class OutboxAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxAutoConfiguration.class);
+    private static final long CLAIM_EXTENSION_THRESHOLD_MILLIS = 2_000;
 
     /**
      * The forwarder publishes on a connection of its own, with confirms and returns on, whatever the
@@ -115,14 +119,39 @@ public class OutboxAutoConfiguration {
     }
 
     /**
+     * The event store for pooled processors (the forwarder here, and any a service points at it with
+     * {@code axon.eventhandling.processors.<name>.source=promptEventSource}): they see new events at
+     * once instead of within 500 ms.
+     */
+    @Bean
+    PromptEventSource promptEventSource(EventStore eventStore) {
+        return new PromptEventSource(eventStore);
+    }
+
+    /**
+     * Woken by the store instead of looking every 500 ms, an idle pooled processor runs only every
+     * token claim interval (5 s), and Axon extends a claim only when the last extension is older
+     * than this threshold (also 5 s by default): claims were then extended only every 10 s, the
+     * claim timeout, so another instance could take a segment that was still being worked on.
+     */
+    @Bean
+    ConfigurerModule pooledProcessorClaimExtension() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessorConfiguration(
+                        (config, builder) -> builder.claimExtensionThreshold(CLAIM_EXTENSION_THRESHOLD_MILLIS)));
+    }
+
+    /**
      * A pooled streaming processor over the event store, starting at its very beginning, whose
      * handler failures propagate: by default Axon logs them and moves the token on.
      */
     @Bean
-    ConfigurerModule outboxProcessorConfigurer(OutboxProperties properties) {
+    ConfigurerModule outboxProcessorConfigurer(OutboxProperties properties,
+                                               ObjectProvider<PromptEventSource> promptEventSource) {
+        // Looked up when the processor is built: the event store it wraps is part of Axon's configuration.
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessor(OutboxForwarder.PROCESSING_GROUP,
-                        config -> config.eventStore(),
+                        config -> promptEventSource.getObject(),
                         (config, builder) -> builder
                                 .batchSize(properties.batchSize())
                                 .initialSegmentCount(properties.segments())
