@@ -70,12 +70,16 @@ class OrderEventsPublishedIT extends SharedOrderServiceIT {
         String orderId = http().placeOrder("customer-" + UUID.randomUUID());
         http().post("/orders/" + orderId + "/cancel", "", Map.of());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> messagesFor(List.of(orderId)).size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> messagesFor(List.of(orderId)).stream()
+                .anyMatch(message -> message.routingKey().equals("order.cancelled")));
 
+        // The saga may have asked for a payment before the cancellation (sequence number 1), which
+        // this queue is not bound to.
         List<RabbitProbe.Received> messages = messagesFor(List.of(orderId));
         assertThat(messages).extracting(RabbitProbe.Received::routingKey).containsExactly("order.placed", "order.cancelled");
-        assertThat(messages).extracting(message -> message.header("sequence-number")).containsExactly("0", "1");
-        assertThat(messages.get(1).body()).contains("\"reason\":\"CUSTOMER_REQUEST\"");
+        assertThat(messages).extracting(message -> Integer.parseInt(message.header("sequence-number")))
+                .startsWith(0).isSorted().doesNotHaveDuplicates();
+        assertThat(messages.get(messages.size() - 1).body()).contains("\"reason\":\"CUSTOMER_REQUEST\"");
     }
 
     private List<RabbitProbe.Received> messagesFor(List<String> orderIds) {
