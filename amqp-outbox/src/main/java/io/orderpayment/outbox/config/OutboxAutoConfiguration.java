@@ -9,7 +9,9 @@ import io.orderpayment.outbox.amqp.OutboxTopology;
 import io.orderpayment.outbox.amqp.RabbitEventPublisher;
 import io.orderpayment.outbox.balancing.SegmentBalancer;
 import io.orderpayment.outbox.redis.RedisConfirmedEventCache;
+import io.orderpayment.outbox.streaming.EventStoringTransaction;
 import io.orderpayment.outbox.streaming.PromptEventSource;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -126,6 +128,12 @@ public class OutboxAutoConfiguration {
     @Bean
     PromptEventSource promptEventSource(EventStore eventStore) {
         return new PromptEventSource(eventStore);
+    }
+
+    /** For the services' own transactions that store events: see {@link EventStoringTransaction}. */
+    @Bean
+    EventStoringTransaction eventStoringTransaction(TransactionManager axonTransactionManager) {
+        return new EventStoringTransaction(axonTransactionManager);
     }
 
     /**

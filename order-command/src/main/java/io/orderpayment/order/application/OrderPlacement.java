@@ -1,17 +1,17 @@
 package io.orderpayment.order.application;
 
 import io.orderpayment.api.order.PlaceOrder;
+import io.orderpayment.outbox.streaming.EventStoringTransaction;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Places orders, honouring Idempotency-Key. The key is claimed in the same transaction that stores
- * the OrderPlaced event (Axon joins it), so a rejected order leaves no key behind and a key never
+ * the OrderPlaced event, so a rejected order leaves no key behind and a key never
  * points at an order that does not exist.
  */
 @Service
@@ -20,9 +20,13 @@ public class OrderPlacement {
 
     private final CommandGateway commandGateway;
     private final IdempotencyKeys idempotencyKeys;
+    private final EventStoringTransaction transaction;
 
-    @Transactional
     public PlacedOrder place(NewOrder order, Optional<String> idempotencyKey) {
+        return transaction.execute(() -> placeOnce(order, idempotencyKey));
+    }
+
+    private PlacedOrder placeOnce(NewOrder order, Optional<String> idempotencyKey) {
         String orderId = UUID.randomUUID().toString();
         if (idempotencyKey.isPresent()) {
             String fingerprint = order.fingerprint();

@@ -7,10 +7,10 @@ import io.orderpayment.api.payment.PaymentCompleted;
 import io.orderpayment.api.payment.PaymentFailed;
 import io.orderpayment.api.payment.PaymentRefunded;
 import io.orderpayment.outbox.inbound.ProcessedMessages;
+import io.orderpayment.outbox.streaming.EventStoringTransaction;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns the payment service's events into commands on the Order aggregate. The inbox record and
@@ -23,30 +23,30 @@ public class PaymentOutcomes {
 
     private final CommandGateway commandGateway;
     private final ProcessedMessages processedMessages;
+    private final EventStoringTransaction transaction;
 
     /** @return false if this message had been processed before */
-    @Transactional
     public boolean completed(String messageId, PaymentCompleted event) {
         return once(messageId, new RecordCompletedPayment(event.orderId(), event.paymentId(), event.attempt(),
                 event.amount()));
     }
 
-    @Transactional
     public boolean failed(String messageId, PaymentFailed event) {
         return once(messageId, new RecordFailedPayment(event.orderId(), event.paymentId(), event.attempt(),
                 event.reason(), event.retryable()));
     }
 
-    @Transactional
     public boolean refunded(String messageId, PaymentRefunded event) {
         return once(messageId, new RecordRefund(event.orderId(), event.paymentId(), event.amount()));
     }
 
     private boolean once(String messageId, Object command) {
-        if (!processedMessages.claim(messageId)) {
-            return false;
-        }
-        commandGateway.sendAndWait(command);
-        return true;
+        return transaction.execute(() -> {
+            if (!processedMessages.claim(messageId)) {
+                return false;
+            }
+            commandGateway.sendAndWait(command);
+            return true;
+        });
     }
 }

@@ -4,10 +4,10 @@ import io.orderpayment.outbox.inbound.ProcessedMessages;
 import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.payment.AbandonPayment;
 import io.orderpayment.api.payment.PaymentFailureReason;
+import io.orderpayment.outbox.streaming.EventStoringTransaction;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A payment request the broker gave up on (expired, or failed on every delivery) still gets an
@@ -20,16 +20,18 @@ public class DeadLetteredPaymentRequests {
     private final CommandGateway commandGateway;
     private final ProcessedMessages processedMessages;
     private final PaymentLocks paymentLocks;
+    private final EventStoringTransaction transaction;
 
     /** @return false if this dead letter had been processed before */
-    @Transactional
     public boolean abandon(String messageId, PaymentRequested request, PaymentFailureReason reason) {
-        if (!processedMessages.claim("dead-letter/" + messageId)) {
-            return false;
-        }
-        paymentLocks.lock(request.paymentId());
-        commandGateway.sendAndWait(new AbandonPayment(request.paymentId(), request.orderId(), request.attempt(),
-                request.amount(), reason));
-        return true;
+        return transaction.execute(() -> {
+            if (!processedMessages.claim("dead-letter/" + messageId)) {
+                return false;
+            }
+            paymentLocks.lock(request.paymentId());
+            commandGateway.sendAndWait(new AbandonPayment(request.paymentId(), request.orderId(), request.attempt(),
+                    request.amount(), reason));
+            return true;
+        });
     }
 }

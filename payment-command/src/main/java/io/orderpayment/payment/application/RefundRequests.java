@@ -3,10 +3,10 @@ package io.orderpayment.payment.application;
 import io.orderpayment.outbox.inbound.ProcessedMessages;
 import io.orderpayment.api.order.RefundRequested;
 import io.orderpayment.api.payment.RefundPayment;
+import io.orderpayment.outbox.streaming.EventStoringTransaction;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Gives the money of a completed payment back when its order asks, once. */
 @Service
@@ -15,14 +15,16 @@ public class RefundRequests {
 
     private final CommandGateway commandGateway;
     private final ProcessedMessages processedMessages;
+    private final EventStoringTransaction transaction;
 
     /** @return false if this message had been processed before */
-    @Transactional
     public boolean process(String messageId, RefundRequested request) {
-        if (!processedMessages.claim(messageId)) {
-            return false;
-        }
-        commandGateway.sendAndWait(new RefundPayment(request.paymentId()));
-        return true;
+        return transaction.execute(() -> {
+            if (!processedMessages.claim(messageId)) {
+                return false;
+            }
+            commandGateway.sendAndWait(new RefundPayment(request.paymentId()));
+            return true;
+        });
     }
 }

@@ -4,20 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.orderpayment.api.Money;
 import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.order.RefundRequested;
+import io.orderpayment.api.payment.ChargePayment;
 import io.orderpayment.outbox.testsupport.PrometheusScrape;
 import io.orderpayment.outbox.testsupport.RabbitProbe;
 import io.orderpayment.outbox.testsupport.TestInfrastructure;
 import io.orderpayment.outbox.inbound.ProcessedMessagePurge;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -102,6 +111,49 @@ class PaymentProcessingIT {
         assertThat(payments).hasSize(1);
         assertThat(payments.get(0).get("status").asText()).isEqualTo("COMPLETED");
         assertThat(payments.get(0).get("failureReason").isNull()).isTrue();
+    }
+
+    /**
+     * The event store wakes the forwarder in the charge's after-commit step; were the outcome not
+     * committed by then, the forwarder would find nothing and the order wait a second for its outcome.
+     */
+    @Test
+    void aChargesOutcomeIsCommittedWhenTheForwarderIsWoken() {
+        String orderId = newOrder();
+        String method = http.registerPaymentMethod("c-wake", "tok_ok");
+        PaymentRequested request = OrderSide.request(orderId, 1, "c-wake", method, DEADLINE);
+        DataSource dataSource = service.bean(DataSource.class);
+        Map<String, Boolean> committedAfterCommit = new ConcurrentHashMap<>();
+        Registration interceptor = service.bean(CommandBus.class).registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof ChargePayment charge && charge.orderId().equals(orderId)) {
+                unitOfWork.afterCommit(u -> committedAfterCommit.put(charge.paymentId(),
+                        storedEvents(dataSource, charge.paymentId()) > 0));
+            }
+            return chain.proceed();
+        });
+        try {
+            orderSide.publish(request);
+
+            assertThat(awaitOutcome(orderId).type()).isEqualTo("PaymentCompleted");
+            assertThat(committedAfterCommit).containsEntry(request.paymentId(), true);
+        } finally {
+            interceptor.cancel();
+        }
+    }
+
+    /** On a connection of its own: the transaction that stores the events may still be open on the caller's thread. */
+    private static int storedEvents(DataSource dataSource, String aggregateId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select count(*) from domain_event_entry where aggregate_identifier = ?")) {
+            query.setString(1, aggregateId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
