@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * Places orders, honouring Idempotency-Key. The key is claimed in the same transaction that stores
- * the OrderPlaced event, so a rejected order leaves no key behind and a key never
- * points at an order that does not exist.
+ * the OrderPlaced event, so a rejected order leaves no key behind and a key never points at an
+ * order that does not exist.
  */
 @Service
 @RequiredArgsConstructor

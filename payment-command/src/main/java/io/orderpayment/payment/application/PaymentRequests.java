@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Turns a payment request from the order service into a charge, once. The message is recorded as
- * processed in the transaction that stores the payment's outcome (Axon joins it); the caller acks
- * the message only after that commit.
+ * processed in the transaction that stores the payment's outcome; the caller acks the message
+ * only after that commit.
  */
 @Service
 @RequiredArgsConstructor
