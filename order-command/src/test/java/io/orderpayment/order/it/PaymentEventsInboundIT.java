@@ -28,6 +28,26 @@ class PaymentEventsInboundIT extends SharedOrderServiceIT {
     }
 
     @Test
+    void unreadableMessagesAreDeadLetteredAtOnceAndTheNextMessageStillGoesThrough() {
+        String deadLetters = INFRASTRUCTURE.paymentEventsQueue() + ".dead-letter";
+        long before = RabbitProbe.readyMessages(deadLetters);
+        String orderId = http().placeOrder("customer-" + UUID.randomUUID());
+
+        RabbitProbe.publish(INFRASTRUCTURE.paymentEventsExchange(), "payment.completed", UUID.randomUUID().toString(),
+                "this is not JSON");
+        RabbitProbe.publish(INFRASTRUCTURE.paymentEventsExchange(), "payment.completed", UUID.randomUUID().toString(), """
+                {"paymentId":"%s","attempt":1}""".formatted(PaymentIds.of(orderId, 1)));
+        RabbitProbe.publish(INFRASTRUCTURE.paymentEventsExchange(), "payment.completed", UUID.randomUUID().toString(), """
+                {"paymentId":"%s","orderId":"%s","attempt":1,"amount":{"amount":25.00,"currency":"EUR"},"chargeId":"ch-1"}"""
+                .formatted(PaymentIds.of(orderId, 1), orderId));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> RabbitProbe.readyMessages(deadLetters) == before + 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http().get("/orders/" + orderId).json().get("status").asText().equals("CONFIRMED"));
+        assertThat(RabbitProbe.readyMessages(INFRASTRUCTURE.paymentEventsQueue())).isZero();
+    }
+
+    @Test
     void aCompletedPaymentRecordedTwiceConfirmsTheOrderOnce() {
         String orderId = http().placeOrder("customer-" + UUID.randomUUID());
         String eventId = UUID.randomUUID().toString();
