@@ -14,7 +14,10 @@ import java.util.Map;
 
 /**
  * Payment attempts by outcome, and failed ones by reason, counted in the read model (the same on
- * every node and after restarts). A refunded attempt counts under REFUNDED, not COMPLETED.
+ * every node and after restarts). A refund does not change an attempt's outcome: the attempt still
+ * counts under COMPLETED (or FAILED, for a late charge returned), and under REFUNDED as well. A
+ * Prometheus counter must never fall; one that does reads as a restart, and rate() then counts
+ * the whole total again.
  */
 class PaymentMetrics implements MeterBinder {
 
@@ -44,9 +47,15 @@ class PaymentMetrics implements MeterBinder {
 
     private static Map<String, Long> query(JdbcTemplate jdbc) {
         Map<String, Long> counts = new HashMap<>();
-        jdbc.query("select status, failure_reason, count(*) as attempts from payment_view group by 1, 2", row -> {
+        // A refund changes the row's status but leaves its failure reason: null means it completed.
+        jdbc.query("""
+                select case when failure_reason is null then 'COMPLETED' else 'FAILED' end as outcome, failure_reason,
+                       count(*) as attempts
+                from payment_view group by 1, 2
+                union all
+                select 'REFUNDED', null, count(*) from payment_view where status = 'REFUNDED'""", row -> {
             String reason = row.getString("failure_reason");
-            counts.put(row.getString("status") + "/" + (reason == null ? NO_REASON : reason), row.getLong("attempts"));
+            counts.put(row.getString("outcome") + "/" + (reason == null ? NO_REASON : reason), row.getLong("attempts"));
         });
         return counts;
     }

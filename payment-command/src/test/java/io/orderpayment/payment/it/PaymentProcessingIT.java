@@ -377,6 +377,22 @@ class PaymentProcessingIT {
         assertThat(refunds(orderId)).singleElement()
                 .satisfies(refund -> assertThat(refund.at("/amount/amount").decimalValue()).isEqualByComparingTo("25.00"));
         assertThat(http.get("/payments?orderId=" + orderId).body().get(0).get("status").asText()).isEqualTo("REFUNDED");
+        // The refund leaves the attempt counted as COMPLETED: a Prometheus counter must never fall.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String scrape = http.text("/actuator/prometheus");
+            assertThat(PrometheusScrape.value(scrape, attempts("COMPLETED")))
+                    .isEqualTo(paymentViews("failure_reason is null"));
+            assertThat(PrometheusScrape.value(scrape, attempts("REFUNDED")))
+                    .isEqualTo(paymentViews("status = 'REFUNDED'")).isPositive();
+        });
+    }
+
+    private static String attempts(String outcome) {
+        return "payments_attempts_total{application=\"payment-service\",outcome=\"" + outcome + "\",reason=\"none\"}";
+    }
+
+    private static double paymentViews(String condition) {
+        return INFRASTRUCTURE.database().queryForObject("select count(*) from payment_view where " + condition, Long.class);
     }
 
     @Test
