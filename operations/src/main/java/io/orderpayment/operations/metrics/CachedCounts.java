@@ -1,5 +1,8 @@
 package io.orderpayment.operations.metrics;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,6 +14,8 @@ import java.util.function.Supplier;
  */
 public class CachedCounts {
 
+    private static final Logger log = LoggerFactory.getLogger(CachedCounts.class);
+
     private final Supplier<Map<String, Long>> query;
     private final long maxAgeNanos;
     private Map<String, Long> counts;
@@ -21,12 +26,23 @@ public class CachedCounts {
         this.maxAgeNanos = maxAge.toNanos();
     }
 
-    /** The count under {@code key}, 0 when the query found none. */
+    /**
+     * The count under {@code key}, 0 when the query found none. When the query fails (the database
+     * down, say), the last counts stand until it answers again: Micrometer does not catch what a
+     * function counter throws, so one failing meter would fail the whole scrape, every metric with it.
+     */
     public synchronized double get(String key) {
         long now = System.nanoTime();
         if (counts == null || now - readAt > maxAgeNanos) {
-            counts = query.get();
             readAt = now;
+            try {
+                counts = query.get();
+            } catch (RuntimeException e) {
+                log.warn("Counts for metrics could not be read; reporting the last ones: {}", e.toString());
+                if (counts == null) {
+                    counts = Map.of();
+                }
+            }
         }
         return counts.getOrDefault(key, 0L);
     }
