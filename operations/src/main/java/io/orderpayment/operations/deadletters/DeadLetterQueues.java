@@ -4,7 +4,9 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.LongString;
+import com.rabbitmq.client.ReturnListener;
 import io.orderpayment.outbox.amqp.ConsumerTopology;
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -57,13 +60,20 @@ public class DeadLetterQueues {
             long waiting = channel.queueDeclarePassive(deadLetterQueue).getMessageCount();
             List<DeadLetter> letters = new ArrayList<>();
             long lastTag = 0;
-            GetResponse response;
-            while (letters.size() < limit && (response = channel.basicGet(deadLetterQueue, false)) != null) {
-                letters.add(deadLetter(response));
-                lastTag = response.getEnvelope().getDeliveryTag();
+            try {
+                GetResponse response;
+                while (letters.size() < limit && (response = channel.basicGet(deadLetterQueue, false)) != null) {
+                    lastTag = response.getEnvelope().getDeliveryTag();
+                    letters.add(deadLetter(response));
+                }
+            } finally {
+                // Also when a letter could not be shown: the channel goes back to the connection's
+                // cache, and letters left unacknowledged on it would vanish from count and redrive.
+                if (lastTag != 0) {
+                    channel.basicNack(lastTag, true, true);
+                }
             }
             if (lastTag != 0) {
-                channel.basicNack(lastTag, true, true);
                 awaitReturned(channel, deadLetterQueue, waiting);
             }
             return letters;
@@ -92,16 +102,29 @@ public class DeadLetterQueues {
         String deadLetterQueue = deadLetterQueue(queue);
         return withChannel(channel -> {
             channel.confirmSelect();
-            long waiting = channel.queueDeclarePassive(deadLetterQueue).getMessageCount();
-            int moved = 0;
-            GetResponse response;
-            while (moved < waiting && (response = channel.basicGet(deadLetterQueue, false)) != null) {
-                channel.basicPublish("", queue, true, response.getProps(), response.getBody());
-                channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
-                channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
-                moved++;
+            // A message no queue takes is returned and then confirmed all the same: the broker has
+            // handled it. The return comes first, so it is known once the confirm is.
+            AtomicBoolean returned = new AtomicBoolean();
+            ReturnListener listener = channel.addReturnListener(unroutable -> returned.set(true));
+            try {
+                long waiting = channel.queueDeclarePassive(deadLetterQueue).getMessageCount();
+                int moved = 0;
+                GetResponse response;
+                while (moved < waiting && (response = channel.basicGet(deadLetterQueue, false)) != null) {
+                    channel.basicPublish("", queue, true, response.getProps(), response.getBody());
+                    channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
+                    if (returned.get()) {
+                        channel.basicNack(response.getEnvelope().getDeliveryTag(), false, true);
+                        throw new RedriveRefusedException(queue, moved, deadLetterQueue);
+                    }
+                    channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
+                    moved++;
+                }
+                return moved;
+            } finally {
+                // The channel goes back to the connection's cache.
+                channel.removeReturnListener(listener);
             }
-            return moved;
         });
     }
 
@@ -148,11 +171,11 @@ public class DeadLetterQueues {
     private <T> T withChannel(ChannelWork<T> work) {
         try (Channel channel = connectionFactory.createConnection().createChannel(false)) {
             return work.apply(channel);
-        } catch (IOException | TimeoutException | InterruptedException e) {
+        } catch (AmqpException | IOException | TimeoutException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new IllegalStateException("RabbitMQ: " + e.getMessage(), e);
+            throw new BrokerUnavailableException(e);
         }
     }
 
