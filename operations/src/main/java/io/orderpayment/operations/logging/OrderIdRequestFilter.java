@@ -13,11 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * Requests about one order ({@code /orders/{id}...}, {@code /admin/orders/{id}...}, or
- * {@code ?orderId=}) log with that order's id, as message handling does.
+ * {@code ?orderId=}) log with that order's id, as message handling does. Only what looks like an
+ * id is taken: the value comes from anyone, and a line break in it would forge log lines.
  */
 public class OrderIdRequestFilter extends OncePerRequestFilter {
 
     private static final Pattern ORDER_PATH = Pattern.compile("^(?:/admin)?/orders/([^/]+)");
+    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -37,9 +39,7 @@ public class OrderIdRequestFilter extends OncePerRequestFilter {
 
     static String orderId(HttpServletRequest request) {
         Matcher path = ORDER_PATH.matcher(request.getRequestURI());
-        if (path.find()) {
-            return path.group(1);
-        }
-        return request.getParameter("orderId");
+        String orderId = path.find() ? path.group(1) : request.getParameter("orderId");
+        return orderId != null && ORDER_ID.matcher(orderId).matches() ? orderId : null;
     }
 }
