@@ -62,7 +62,8 @@ class OrderApiIT extends SharedOrderServiceIT {
         assertThat(order.get("currency").asText()).isEqualTo("EUR");
         assertThat(order.get("items")).hasSize(2);
         assertThat(order.get("items").get(1).get("unitPrice").decimalValue()).isEqualByComparingTo("1.99");
-        assertThat(order.get("paymentAttempts").asInt()).isZero();
+        // The saga may already have asked for the first payment; no payment service runs here to answer.
+        assertThat(order.get("paymentAttempts").asInt()).isBetween(0, 1);
         assertThat(order.get("cancellationReason").isNull()).isTrue();
         assertThat(order.get("createdAt").asText()).isNotBlank();
         assertThat(order.get("updatedAt").asText()).isNotBlank();
@@ -159,8 +160,7 @@ class OrderApiIT extends SharedOrderServiceIT {
         int stored = eventsOf(orderId);
         assertThat(http().post("/orders/" + orderId + "/cancel", "", Map.of()).status()).isEqualTo(202);
         assertThat(eventsOf(orderId)).isEqualTo(stored);
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
-                + " and payload_type like '%.OrderCancelled'", Integer.class, orderId)).isEqualTo(1);
+        assertThat(eventsOf(orderId, "OrderCancelled")).isEqualTo(1);
     }
 
     @Test
@@ -252,7 +252,7 @@ class OrderApiIT extends SharedOrderServiceIT {
                     }).distinct().toList();
 
             assertThat(orderIds).hasSize(1);
-            assertThat(eventsOf(orderIds.get(0))).isEqualTo(1);
+            assertThat(eventsOf(orderIds.get(0), "OrderPlaced")).isEqualTo(1);
         } finally {
             clients.shutdownNow();
         }
@@ -314,6 +314,11 @@ class OrderApiIT extends SharedOrderServiceIT {
     private int eventsOf(String orderId) {
         return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
                 Integer.class, orderId);
+    }
+
+    private int eventsOf(String orderId, String type) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
+                + " and payload_type like ?", Integer.class, orderId, "%." + type);
     }
 
     private static <T> T join(Future<T> future) {
