@@ -9,6 +9,7 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * Puts the order id (the body's top-level {@code orderId}) and the correlation id (header) of the
@@ -22,6 +23,7 @@ public final class InboundLogContext implements MessageListener {
     public static final String CORRELATION_ID = "correlationId";
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final Pattern LOGGABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final MessageListener listener;
 
@@ -31,9 +33,9 @@ public final class InboundLogContext implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        put(ORDER_ID, orderId(message.getBody()));
+        put(ORDER_ID, loggableId(orderId(message.getBody())));
         Object correlation = message.getMessageProperties().getHeader(EventHeaders.CORRELATION_ID);
-        put(CORRELATION_ID, correlation == null ? null : correlation.toString());
+        put(CORRELATION_ID, correlation == null ? null : loggableId(correlation.toString()));
         try {
             listener.onMessage(message);
         } finally {
@@ -60,6 +62,14 @@ public final class InboundLogContext implements MessageListener {
         } catch (IOException e) {
             return null; // an unreadable body is the listener's to reject; the log line just has no order
         }
+    }
+
+    /**
+     * {@code id} if it looks like an id, else null. Ids in the logging context come from messages and
+     * requests, that is from others, and one with a line break in it would forge log lines.
+     */
+    public static String loggableId(String id) {
+        return id != null && LOGGABLE_ID.matcher(id).matches() ? id : null;
     }
 
     private static void put(String key, String value) {

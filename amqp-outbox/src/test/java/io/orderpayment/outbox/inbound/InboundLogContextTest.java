@@ -53,6 +53,14 @@ class InboundLogContextTest {
     }
 
     @Test
+    void anIdWithALineBreakIsNotLoggedForItWouldForgeALine() {
+        new InboundLogContext(recording)
+                .onMessage(message("{\"orderId\": \"order-7\\n2026-11-24 ERROR forged\"}", "chain-3\nforged"));
+
+        assertThat(seenByListener).containsEntry("orderId", null).containsEntry("correlationId", null);
+    }
+
+    @Test
     void anOrderIdNestedDeeperOrABodyThatIsNotJsonGivesNoOrder() {
         assertThat(InboundLogContext.orderId("{\"payment\": {\"orderId\": \"inner\"}}".getBytes(StandardCharsets.UTF_8))).isNull();
         assertThat(InboundLogContext.orderId("not json".getBytes(StandardCharsets.UTF_8))).isNull();

@@ -1,5 +1,6 @@
 package io.orderpayment.operations.logging;
 
+import io.orderpayment.outbox.inbound.InboundLogContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,13 +14,12 @@ import java.util.regex.Pattern;
 
 /**
  * Requests about one order ({@code /orders/{id}...}, {@code /admin/orders/{id}...}, or
- * {@code ?orderId=}) log with that order's id, as message handling does. Only what looks like an
- * id is taken: the value comes from anyone, and a line break in it would forge log lines.
+ * {@code ?orderId=}) log with that order's id, as message handling does; only what looks like an
+ * id ({@link InboundLogContext#loggableId}).
  */
 public class OrderIdRequestFilter extends OncePerRequestFilter {
 
     private static final Pattern ORDER_PATH = Pattern.compile("^(?:/admin)?/orders/([^/]+)");
-    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -40,6 +40,6 @@ public class OrderIdRequestFilter extends OncePerRequestFilter {
     static String orderId(HttpServletRequest request) {
         Matcher path = ORDER_PATH.matcher(request.getRequestURI());
         String orderId = path.find() ? path.group(1) : request.getParameter("orderId");
-        return orderId != null && ORDER_ID.matcher(orderId).matches() ? orderId : null;
+        return InboundLogContext.loggableId(orderId);
     }
 }

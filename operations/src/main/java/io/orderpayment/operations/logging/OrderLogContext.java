@@ -41,9 +41,9 @@ public class OrderLogContext implements MessageHandlerInterceptor<Message<?>> {
         Message<?> message = unitOfWork.getMessage();
         String previousOrder = MDC.get(ORDER_ID);
         String previousCorrelation = MDC.get(CORRELATION_ID);
-        put(ORDER_ID, orderId(message.getPayload()));
+        put(ORDER_ID, InboundLogContext.loggableId(orderId(message.getPayload())));
         Object correlation = message.getMetaData().get(CORRELATION_ID);
-        put(CORRELATION_ID, correlation == null ? message.getIdentifier() : correlation.toString());
+        put(CORRELATION_ID, InboundLogContext.loggableId(correlation == null ? message.getIdentifier() : correlation.toString()));
         try {
             return chain.proceed();
         } finally {
