@@ -1,8 +1,8 @@
 package io.orderpayment.e2e;
 
-import io.orderpayment.outbox.testsupport.RabbitProbe;
-import io.orderpayment.outbox.testsupport.ServiceProcess;
-import io.orderpayment.outbox.testsupport.TestInfrastructure;
+import io.orderpayment.testsupport.RabbitProbe;
+import io.orderpayment.testsupport.ServiceProcess;
+import io.orderpayment.testsupport.TestInfrastructure;
 
 import java.nio.file.Path;
 import java.util.HashMap;

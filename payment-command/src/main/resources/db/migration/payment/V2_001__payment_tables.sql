@@ -6,12 +6,6 @@ create table payment_method (
     created_at        timestamp(6) with time zone not null default now()
 );
 
--- Messages whose effect is stored: written in the same transaction as that effect.
-create table processed_message (
-    message_id   varchar(255) not null primary key,
-    processed_at timestamp(6) with time zone not null default now()
-);
-
 -- The read model behind GET /payments?orderId=.
 create table payment_view (
     payment_id     varchar(64)    not null primary key,

@@ -4,7 +4,7 @@ import io.orderpayment.api.payment.PaymentCompleted;
 import io.orderpayment.api.payment.PaymentFailed;
 import io.orderpayment.api.payment.PaymentRefunded;
 import io.orderpayment.order.application.PaymentOutcomes;
-import io.orderpayment.outbox.inbound.InboundMessages;
+import io.orderpayment.inbox.amqp.InboundMessages;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package io.orderpayment.order.amqp;
 
 import com.rabbitmq.client.Channel;
 import io.orderpayment.outbox.RoutingKeys;
-import io.orderpayment.outbox.amqp.ConsumerTopology;
+import io.orderpayment.inbox.amqp.ConsumerTopology;
 
 import java.io.IOException;
 import java.util.List;

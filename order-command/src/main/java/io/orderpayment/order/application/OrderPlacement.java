@@ -1,7 +1,7 @@
 package io.orderpayment.order.application;
 
 import io.orderpayment.api.order.PlaceOrder;
-import io.orderpayment.outbox.streaming.EventStoringTransaction;
+import io.orderpayment.axon.transaction.EventStoringTransaction;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;

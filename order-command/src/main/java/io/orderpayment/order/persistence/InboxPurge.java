@@ -1,7 +1,7 @@
 package io.orderpayment.order.persistence;
 
 import io.orderpayment.order.config.PaymentEventsProperties;
-import io.orderpayment.outbox.inbound.ProcessedMessagePurge;
+import io.orderpayment.inbox.jdbc.ProcessedMessagePurge;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.scheduling.annotation.Scheduled;

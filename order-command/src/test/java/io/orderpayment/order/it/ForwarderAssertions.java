@@ -1,6 +1,6 @@
 package io.orderpayment.order.it;
 
-import io.orderpayment.outbox.testsupport.RabbitProbe;
+import io.orderpayment.testsupport.RabbitProbe;
 import org.axonframework.eventhandling.Segment;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -1,9 +1,9 @@
 package io.orderpayment.order.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderpayment.outbox.testsupport.RabbitProbe;
-import io.orderpayment.outbox.testsupport.SwitchableTcpProxy;
-import io.orderpayment.outbox.testsupport.TestInfrastructure;
+import io.orderpayment.testsupport.RabbitProbe;
+import io.orderpayment.testsupport.SwitchableTcpProxy;
+import io.orderpayment.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.orderpayment.order.it;
 
-import io.orderpayment.outbox.testsupport.RabbitProbe;
-import io.orderpayment.outbox.testsupport.SwitchableTcpProxy;
-import io.orderpayment.outbox.testsupport.TestInfrastructure;
+import io.orderpayment.testsupport.RabbitProbe;
+import io.orderpayment.testsupport.SwitchableTcpProxy;
+import io.orderpayment.testsupport.TestInfrastructure;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package io.orderpayment.order.it;
 
-import io.orderpayment.outbox.testsupport.RabbitProbe;
-import io.orderpayment.outbox.testsupport.TestInfrastructure;
+import io.orderpayment.testsupport.RabbitProbe;
+import io.orderpayment.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.orderpayment.order.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.orderpayment.outbox.testsupport.RabbitProbe;
+import io.orderpayment.testsupport.RabbitProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.orderpayment.order.it;
 import io.orderpayment.order.OrderServiceApplication;
 import io.orderpayment.outbox.ForwarderStatistics;
 import io.orderpayment.outbox.OutboxForwarder;
-import io.orderpayment.outbox.testsupport.TestInfrastructure;
+import io.orderpayment.testsupport.TestInfrastructure;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;

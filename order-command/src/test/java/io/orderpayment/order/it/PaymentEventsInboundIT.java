@@ -1,7 +1,7 @@
 package io.orderpayment.order.it;
 
 import io.orderpayment.api.PaymentIds;
-import io.orderpayment.outbox.testsupport.RabbitProbe;
+import io.orderpayment.testsupport.RabbitProbe;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

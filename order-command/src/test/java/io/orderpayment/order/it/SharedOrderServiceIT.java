@@ -1,7 +1,7 @@
 package io.orderpayment.order.it;
 
 import io.orderpayment.order.OrderServiceApplication;
-import io.orderpayment.outbox.testsupport.TestInfrastructure;
+import io.orderpayment.testsupport.TestInfrastructure;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

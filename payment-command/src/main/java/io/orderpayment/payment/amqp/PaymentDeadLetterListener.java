@@ -1,6 +1,6 @@
 package io.orderpayment.payment.amqp;
 
-import io.orderpayment.outbox.inbound.InboundMessages;
+import io.orderpayment.inbox.amqp.InboundMessages;
 import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.payment.PaymentFailureReason;
 import io.orderpayment.payment.application.DeadLetteredPaymentRequests;

@@ -1,8 +1,8 @@
 package io.orderpayment.payment.amqp;
 
-import io.orderpayment.outbox.inbound.InboundMessages;
-import io.orderpayment.outbox.inbound.ListenerContainers;
-import io.orderpayment.outbox.inbound.PauseBeforeRedelivery;
+import io.orderpayment.inbox.amqp.InboundMessages;
+import io.orderpayment.inbox.amqp.ListenerContainers;
+import io.orderpayment.inbox.amqp.PauseBeforeRedelivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderpayment.payment.application.DeadLetteredPaymentRequests;
 import io.orderpayment.payment.application.PaymentRequests;

@@ -1,7 +1,7 @@
 package io.orderpayment.payment.amqp;
 
 import com.rabbitmq.client.Channel;
-import io.orderpayment.outbox.amqp.ConsumerTopology;
+import io.orderpayment.inbox.amqp.ConsumerTopology;
 
 import java.io.IOException;
 import java.time.Duration;

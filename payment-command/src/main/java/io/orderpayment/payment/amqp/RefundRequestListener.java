@@ -1,6 +1,6 @@
 package io.orderpayment.payment.amqp;
 
-import io.orderpayment.outbox.inbound.InboundMessages;
+import io.orderpayment.inbox.amqp.InboundMessages;
 import io.orderpayment.api.order.RefundRequested;
 import io.orderpayment.payment.application.RefundRequests;
 import io.orderpayment.payment.domain.PaymentNotRefundableException;

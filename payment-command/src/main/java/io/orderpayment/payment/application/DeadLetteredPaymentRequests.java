@@ -1,10 +1,10 @@
 package io.orderpayment.payment.application;
 
-import io.orderpayment.outbox.inbound.ProcessedMessages;
+import io.orderpayment.inbox.ProcessedMessages;
 import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.payment.AbandonPayment;
 import io.orderpayment.api.payment.PaymentFailureReason;
-import io.orderpayment.outbox.streaming.EventStoringTransaction;
+import io.orderpayment.axon.transaction.EventStoringTransaction;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;

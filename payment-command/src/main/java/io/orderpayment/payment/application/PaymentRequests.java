@@ -1,9 +1,9 @@
 package io.orderpayment.payment.application;
 
-import io.orderpayment.outbox.inbound.ProcessedMessages;
+import io.orderpayment.inbox.ProcessedMessages;
 import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.payment.ChargePayment;
-import io.orderpayment.outbox.streaming.EventStoringTransaction;
+import io.orderpayment.axon.transaction.EventStoringTransaction;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;

@@ -3,7 +3,7 @@ package io.orderpayment.payment.persistence;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.beans.factory.annotation.Value;
-import io.orderpayment.outbox.inbound.ProcessedMessagePurge;
+import io.orderpayment.inbox.jdbc.ProcessedMessagePurge;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 

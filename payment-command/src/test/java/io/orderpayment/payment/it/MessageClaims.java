@@ -1,6 +1,6 @@
 package io.orderpayment.payment.it;
 
-import io.orderpayment.outbox.inbound.ProcessedMessages;
+import io.orderpayment.inbox.ProcessedMessages;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -8,8 +8,8 @@ import io.orderpayment.api.Money;
 import io.orderpayment.api.PaymentIds;
 import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.order.RefundRequested;
-import io.orderpayment.outbox.testsupport.RabbitProbe;
-import io.orderpayment.outbox.testsupport.TestInfrastructure;
+import io.orderpayment.testsupport.RabbitProbe;
+import io.orderpayment.testsupport.TestInfrastructure;
 
 import java.math.BigDecimal;
 import java.time.Duration;

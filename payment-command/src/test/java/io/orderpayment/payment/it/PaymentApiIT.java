@@ -1,6 +1,6 @@
 package io.orderpayment.payment.it;
 
-import io.orderpayment.outbox.testsupport.TestInfrastructure;
+import io.orderpayment.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.orderpayment.payment.it;
 
 import io.orderpayment.api.order.PaymentRequested;
-import io.orderpayment.outbox.testsupport.RabbitProbe;
-import io.orderpayment.outbox.testsupport.TestInfrastructure;
+import io.orderpayment.testsupport.RabbitProbe;
+import io.orderpayment.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

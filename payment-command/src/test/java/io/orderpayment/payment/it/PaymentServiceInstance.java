@@ -1,6 +1,6 @@
 package io.orderpayment.payment.it;
 
-import io.orderpayment.outbox.testsupport.TestInfrastructure;
+import io.orderpayment.testsupport.TestInfrastructure;
 import io.orderpayment.payment.PaymentServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

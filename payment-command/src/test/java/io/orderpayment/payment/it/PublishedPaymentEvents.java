@@ -3,7 +3,7 @@ package io.orderpayment.payment.it;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.orderpayment.outbox.testsupport.RabbitProbe;
+import io.orderpayment.testsupport.RabbitProbe;
 
 import java.util.List;
 

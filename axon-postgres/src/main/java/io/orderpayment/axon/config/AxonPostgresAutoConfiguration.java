@@ -1,0 +1,50 @@
+package io.orderpayment.axon.config;
+
+import io.orderpayment.axon.eventstore.PromptEventSource;
+import io.orderpayment.axon.transaction.EventStoringTransaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * How the services run Axon on PostgreSQL: pooled processors woken as soon as an event is stored,
+ * and transactions that store events begun by Axon's unit of work. Axon's tables come from the
+ * Flyway migrations in {@code db/migration/axon}; the mapping of their binary columns from
+ * {@code PostgresByteaTypeContributor} and {@code META-INF/orm.xml}.
+ */
+@AutoConfiguration(afterName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+public class AxonPostgresAutoConfiguration {
+
+    private static final long CLAIM_EXTENSION_THRESHOLD_MILLIS = 2_000;
+
+    /**
+     * The event store for pooled processors (the outbox forwarder, and any a service points at it with
+     * {@code axon.eventhandling.processors.<name>.source=promptEventSource}): they see new events at
+     * once instead of within 500 ms.
+     */
+    @Bean
+    PromptEventSource promptEventSource(EventStore eventStore) {
+        return new PromptEventSource(eventStore);
+    }
+
+    /** For the services' own transactions that store events: see {@link EventStoringTransaction}. */
+    @Bean
+    EventStoringTransaction eventStoringTransaction(TransactionManager axonTransactionManager) {
+        return new EventStoringTransaction(axonTransactionManager);
+    }
+
+    /**
+     * Woken by the store instead of looking every 500 ms, an idle pooled processor runs only every
+     * token claim interval (5 s), and Axon extends a claim only when the last extension is older
+     * than this threshold (also 5 s by default): claims were then extended only every 10 s, the
+     * claim timeout, so another instance could take a segment that was still being worked on.
+     */
+    @Bean
+    ConfigurerModule pooledProcessorClaimExtension() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessorConfiguration(
+                        (config, builder) -> builder.claimExtensionThreshold(CLAIM_EXTENSION_THRESHOLD_MILLIS)));
+    }
+}

@@ -1,0 +1,168 @@
+package io.orderpayment.outbox.config;
+
+import io.orderpayment.axon.eventstore.PromptEventSource;
+import io.orderpayment.outbox.ConfirmedEventCache;
+import io.orderpayment.outbox.EventPublisher;
+import io.orderpayment.outbox.ForwarderStatistics;
+import io.orderpayment.outbox.OutboundEventMapper;
+import io.orderpayment.outbox.OutboxForwarder;
+import io.orderpayment.outbox.amqp.OutboxTopology;
+import io.orderpayment.outbox.amqp.RabbitEventPublisher;
+import io.orderpayment.outbox.balancing.SegmentBalancer;
+import io.orderpayment.outbox.redis.RedisConfirmedEventCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.RabbitConnectionFactoryBean;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.amqp.CachingConnectionFactoryConfigurer;
+import org.springframework.boot.autoconfigure.amqp.RabbitAutoConfiguration;
+import org.springframework.boot.autoconfigure.amqp.RabbitConnectionFactoryBeanConfigurer;
+import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wires the outbox into a service: add this module and set {@code app.outbox.exchange}.
+ */
+@AutoConfiguration(after = {RabbitAutoConfiguration.class, RedisAutoConfiguration.class},
+        afterName = "io.orderpayment.axon.config.AxonPostgresAutoConfiguration")
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxAutoConfiguration.class);
+
+    /**
+     * The forwarder publishes on a connection of its own, with confirms and returns on, whatever the
+     * service's other RabbitMQ settings; it is not a ConnectionFactory bean, so Spring Boot still
+     * builds the service's ordinary one for its consumers.
+     */
+    @Bean
+    OutboxConnection outboxConnection(RabbitConnectionFactoryBeanConfigurer rabbitConfigurer,
+                                      CachingConnectionFactoryConfigurer cachingConfigurer,
+                                      OutboxProperties properties, Environment environment) throws Exception {
+        RabbitConnectionFactoryBean factoryBean = new RabbitConnectionFactoryBean();
+        rabbitConfigurer.configure(factoryBean);
+        factoryBean.afterPropertiesSet();
+        CachingConnectionFactory connectionFactory = new CachingConnectionFactory(factoryBean.getObject());
+        cachingConfigurer.configure(connectionFactory);
+        connectionFactory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+        connectionFactory.setPublisherReturns(true);
+        String application = environment.getProperty("spring.application.name", "service");
+        connectionFactory.setConnectionNameStrategy(factory -> application + "-outbox");
+        connectionFactory.addConnectionListener(new OutboxTopology(
+                properties.exchange(), properties.alternateExchange(), properties.unroutedMaxLength()));
+        RabbitTemplate template = new RabbitTemplate(connectionFactory);
+        template.setMandatory(true);
+        declareTopologyNow(connectionFactory, properties.exchange());
+        return new OutboxConnection(connectionFactory, template);
+    }
+
+    /**
+     * Connecting at start-up declares the exchange, so consumers can bind to it before the first
+     * event. A broker that is down must not stop the service from taking orders: that is the
+     * point of the outbox, so this only logs.
+     */
+    private static void declareTopologyNow(CachingConnectionFactory connectionFactory, String exchange) {
+        try {
+            connectionFactory.createConnection();
+        } catch (AmqpException e) {
+            log.warn("RabbitMQ not reachable at start-up ({}); exchange '{}' will be declared on first connection",
+                    e.getMessage(), exchange);
+        }
+    }
+
+    @Bean
+    EventPublisher outboxEventPublisher(OutboxConnection connection, OutboxProperties properties) {
+        return new RabbitEventPublisher(connection.template(), properties.exchange(), properties.confirmTimeout());
+    }
+
+    @Bean
+    ConfirmedEventCache confirmedEventCache(StringRedisTemplate redis, OutboxProperties properties) {
+        OutboxProperties.ConfirmCache cache = properties.confirmCache();
+        return new RedisConfirmedEventCache(redis, cache.keyPrefix(), cache.ttl(), cache.pauseAfterFailure(),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    ForwarderStatistics forwarderStatistics() {
+        return new ForwarderStatistics();
+    }
+
+    @Bean
+    OutboxForwarder outboxForwarder(@Qualifier("eventSerializer") Serializer eventSerializer, EventPublisher publisher,
+                                    ConfirmedEventCache confirmedEventCache, ForwarderStatistics statistics) {
+        return new OutboxForwarder(new OutboundEventMapper(eventSerializer), publisher, confirmedEventCache, statistics);
+    }
+
+    /**
+     * A pooled streaming processor over the event store, starting at its very beginning, whose
+     * handler failures propagate: by default Axon logs them and moves the token on.
+     */
+    @Bean
+    ConfigurerModule outboxProcessorConfigurer(OutboxProperties properties,
+                                               ObjectProvider<PromptEventSource> promptEventSource) {
+        // Looked up when the processor is built: the event store it wraps is part of Axon's configuration.
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessor(OutboxForwarder.PROCESSING_GROUP,
+                        config -> promptEventSource.getObject(),
+                        (config, builder) -> builder
+                                .batchSize(properties.batchSize())
+                                .initialSegmentCount(properties.segments())
+                                .maxClaimedSegments(properties.maxClaimedSegments())
+                                .tokenClaimInterval(properties.tokenClaimInterval().toMillis())
+                                .initialToken(StreamableMessageSource<TrackedEventMessage<?>>::createTailToken))
+                .registerListenerInvocationErrorHandler(OutboxForwarder.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance()));
+    }
+
+    /** Keeps the forwarder's segments divided fairly among the running instances. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService outboxSegmentBalancer(EventProcessingConfiguration processing, JdbcTemplate database,
+                                                   OutboxProperties properties, Environment environment) {
+        String instanceId = environment.getProperty("app.node-id",
+                environment.getProperty("spring.application.name", "service") + "-" + UUID.randomUUID());
+        SegmentBalancer balancer = new SegmentBalancer(
+                () -> processing.eventProcessor(OutboxForwarder.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow(),
+                database, instanceId, properties.balanceInterval());
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-segment-balancer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = properties.balanceInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(balancer, period, period, TimeUnit.MILLISECONDS);
+        return scheduler;
+    }
+
+    /** The forwarder's own RabbitMQ connection, closed with the application. */
+    public record OutboxConnection(CachingConnectionFactory connectionFactory, RabbitTemplate template)
+            implements DisposableBean {
+
+        @Override
+        public void destroy() {
+            connectionFactory.destroy();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.orderpayment.operations.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderpayment.operations.deadletters.DeadLetterController;
+import io.orderpayment.operations.deadletters.DeadLetterQueues;
+import io.orderpayment.operations.events.EventHistory;
+import io.orderpayment.operations.health.ConfirmCacheHealthIndicator;
+import io.orderpayment.operations.health.ForwarderHealthIndicator;
+import io.orderpayment.operations.health.InboundConsumersHealthIndicator;
+import io.orderpayment.operations.metrics.DeadLetterMetrics;
+import io.orderpayment.operations.metrics.OutboxMetrics;
+import io.orderpayment.operations.metrics.ProcessorLag;
+import io.orderpayment.operations.processors.ProcessorPositions;
+import io.orderpayment.operations.processors.ProcessorStatusController;
+import io.orderpayment.outbox.ForwarderStatistics;
+import io.orderpayment.inbox.amqp.ConsumerTopology;
+import io.orderpayment.outbox.config.OutboxAutoConfiguration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The operator's view of a service built on the outbox: processor positions, dead letters, the
+ * forwarder's and Redis's health, their metrics, and the event history of aggregates.
+ */
+@AutoConfiguration(after = OutboxAutoConfiguration.class,
+        afterName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+@EnableConfigurationProperties(OperationsProperties.class)
+public class OperationsAutoConfiguration {
+
+    @Bean
+    ProcessorPositions processorPositions(JdbcTemplate jdbc, Serializer serializer, EventStore eventStore) {
+        return new ProcessorPositions(jdbc, serializer, eventStore);
+    }
+
+    @Bean
+    ProcessorStatusController processorStatusController(ProcessorPositions positions,
+                                                        EventProcessingConfiguration processing) {
+        return new ProcessorStatusController(positions, processing);
+    }
+
+    @Bean
+    DeadLetterQueues deadLetterQueues(ConnectionFactory connectionFactory, ObjectProvider<ConsumerTopology> topologies,
+                                      OperationsProperties properties) {
+        return new DeadLetterQueues(connectionFactory, topologies.orderedStream().toList(),
+                properties.redriveConfirmTimeout());
+    }
+
+    @Bean
+    DeadLetterController deadLetterController(DeadLetterQueues deadLetters) {
+        return new DeadLetterController(deadLetters);
+    }
+
+    @Bean
+    EventHistory eventHistory(EventStore eventStore, ObjectMapper json,
+                              @Value("${spring.application.name}") String service) {
+        return new EventHistory(eventStore, json, service);
+    }
+
+    @Bean
+    ConfirmCacheHealthIndicator confirmCacheHealthIndicator(RedisConnectionFactory redis) {
+        return new ConfirmCacheHealthIndicator(redis);
+    }
+
+    @Bean
+    ForwarderHealthIndicator outboxForwarderHealthIndicator(ProcessorPositions positions,
+                                                            ForwarderStatistics statistics,
+                                                            OperationsProperties properties) {
+        return new ForwarderHealthIndicator(positions, statistics, properties.forwarderLagWarning());
+    }
+
+    @Bean
+    InboundConsumersHealthIndicator inboundConsumersHealthIndicator(
+            ObjectProvider<AbstractMessageListenerContainer> containers) {
+        return new InboundConsumersHealthIndicator(() -> containers.orderedStream().toList());
+    }
+
+    @Bean
+    ProcessorLag processorLag(ProcessorPositions positions) {
+        return new ProcessorLag(positions);
+    }
+
+    @Bean
+    OutboxMetrics outboxMetrics(ForwarderStatistics statistics, ProcessorLag lag) {
+        return new OutboxMetrics(statistics, lag);
+    }
+
+    @Bean
+    DeadLetterMetrics deadLetterMetrics(DeadLetterQueues deadLetters) {
+        return new DeadLetterMetrics(deadLetters);
+    }
+}
