@@ -6,18 +6,24 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 
 /**
  * How the services run Axon on PostgreSQL: pooled processors woken as soon as an event is stored,
  * and transactions that store events begun by Axon's unit of work. Axon's tables come from the
- * Flyway migrations in {@code db/migration/axon}; the mapping of their binary columns from
- * {@code PostgresByteaTypeContributor} and {@code META-INF/orm.xml}.
+ * Flyway migrations in {@code db/migration/axon}, added to the service's; the mapping of their
+ * binary columns from {@code PostgresByteaTypeContributor} and {@code META-INF/orm.xml}.
  */
 @AutoConfiguration(afterName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 public class AxonPostgresAutoConfiguration {
 
     private static final long CLAIM_EXTENSION_THRESHOLD_MILLIS = 2_000;
+
+    @Bean
+    FlywayConfigurationCustomizer axonMigrations() {
+        return MigrationLocation.of("db/migration/axon");
+    }
 
     /**
      * The event store for pooled processors (the outbox forwarder, and any a service points at it with

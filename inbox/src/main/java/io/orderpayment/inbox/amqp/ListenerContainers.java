@@ -1,15 +1,13 @@
 package io.orderpayment.inbox.amqp;
 
 import org.springframework.amqp.core.AcknowledgeMode;
-import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 
 /**
  * Consumers of other services' events. Acknowledgement is automatic after the listener returns,
  * which is after its transaction committed; a listener exception requeues the message, unless it
- * is an {@code AmqpRejectAndDontRequeueException}, which dead-letters it. The listener logs with the
- * message's order and correlation ids ({@link InboundLogContext}).
+ * is an {@code AmqpRejectAndDontRequeueException}, which dead-letters it.
  */
 public final class ListenerContainers {
 
@@ -18,7 +16,7 @@ public final class ListenerContainers {
 
     public static SimpleMessageListenerContainer ackAfterListener(ConnectionFactory connectionFactory, String queue,
                                                                   int consumers, int prefetch,
-                                                                  MessageListener listener) {
+                                                                  InboundEventListener listener) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueueNames(queue);
         container.setConcurrentConsumers(consumers);
@@ -27,7 +25,7 @@ public final class ListenerContainers {
         container.setDefaultRequeueRejected(true);
         // A broker that is down, or queues not declared yet, must not stop the service: keep trying.
         container.setMissingQueuesFatal(false);
-        container.setMessageListener(new InboundLogContext(listener));
+        container.setMessageListener(listener);
         return container;
     }
 }

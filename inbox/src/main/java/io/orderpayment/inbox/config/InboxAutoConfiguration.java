@@ -1,28 +1,48 @@
 package io.orderpayment.inbox.config;
 
+import io.orderpayment.axon.config.MigrationLocation;
+import io.orderpayment.axon.transaction.EventStoringTransaction;
+import io.orderpayment.inbox.Inbox;
+import io.orderpayment.inbox.ProcessedMessages;
+import io.orderpayment.inbox.jdbc.InboxPurge;
 import io.orderpayment.inbox.jdbc.JdbcProcessedMessages;
-import io.orderpayment.inbox.jdbc.ProcessedMessagePurge;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The inbox of services that consume events from other services; the table is theirs to create. */
-@AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
-@ConditionalOnBean(JdbcTemplate.class)
+/**
+ * The inbox of a service that consumes other services' events: its table (Flyway,
+ * {@code db/migration/inbox}), the once-per-message block and the purge of old records.
+ */
+@AutoConfiguration(after = JdbcTemplateAutoConfiguration.class,
+        afterName = "io.orderpayment.axon.config.AxonPostgresAutoConfiguration")
+@EnableConfigurationProperties(InboxProperties.class)
+@EnableScheduling
 public class InboxAutoConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
-    JdbcProcessedMessages processedMessages(JdbcTemplate jdbc) {
-        return new JdbcProcessedMessages(jdbc);
+    FlywayConfigurationCustomizer inboxMigrations() {
+        return MigrationLocation.of("db/migration/inbox");
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ProcessedMessagePurge processedMessagePurge(JdbcTemplate jdbc) {
-        return new ProcessedMessagePurge(jdbc);
+    ProcessedMessages processedMessages(JdbcTemplate jdbc) {
+        return new JdbcProcessedMessages(jdbc);
+    }
+
+    @Bean
+    Inbox inbox(ProcessedMessages processedMessages, EventStoringTransaction transaction) {
+        return new Inbox(processedMessages, transaction);
+    }
+
+    @Bean
+    InboxPurge inboxPurge(JdbcTemplate jdbc, InboxProperties properties) {
+        return new InboxPurge(jdbc, properties.retention());
     }
 }

@@ -16,10 +16,13 @@ import java.util.List;
 public class PaymentEventsTopology extends ConsumerTopology {
 
     private final String queue;
+    private final List<String> eventTypes;
 
-    public PaymentEventsTopology(String exchange, String alternateExchange, String queue) {
+    /** @param eventTypes the payment events the queue takes, e.g. {@code PaymentCompleted} */
+    public PaymentEventsTopology(String exchange, String alternateExchange, String queue, List<String> eventTypes) {
         super(exchange, alternateExchange);
         this.queue = queue;
+        this.eventTypes = List.copyOf(eventTypes);
     }
 
     @Override
@@ -30,6 +33,6 @@ public class PaymentEventsTopology extends ConsumerTopology {
     @Override
     protected void declareQueues(Channel channel) throws IOException {
         declareBound(channel, queue, withDeadLetters(queue),
-                PaymentEventListener.EVENT_TYPES.stream().map(RoutingKeys::forEventType).toArray(String[]::new));
+                eventTypes.stream().map(RoutingKeys::forEventType).toArray(String[]::new));
     }
 }

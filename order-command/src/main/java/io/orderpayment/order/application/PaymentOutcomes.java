@@ -6,47 +6,31 @@ import io.orderpayment.api.order.RecordRefund;
 import io.orderpayment.api.payment.PaymentCompleted;
 import io.orderpayment.api.payment.PaymentFailed;
 import io.orderpayment.api.payment.PaymentRefunded;
-import io.orderpayment.inbox.ProcessedMessages;
-import io.orderpayment.axon.transaction.EventStoringTransaction;
+import io.orderpayment.inbox.Inbox;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 
-/**
- * Turns the payment service's events into commands on the Order aggregate. The inbox record and
- * the order's new events commit in one transaction; the message is acknowledged after that, so a
- * crash in between redelivers a message the inbox then recognises.
- */
+/** Records the payment service's events on the Order aggregate, each message once ({@link Inbox}). */
 @Service
 @RequiredArgsConstructor
 public class PaymentOutcomes {
 
     private final CommandGateway commandGateway;
-    private final ProcessedMessages processedMessages;
-    private final EventStoringTransaction transaction;
+    private final Inbox inbox;
 
-    /** @return false if this message had been processed before */
-    public boolean completed(String messageId, PaymentCompleted event) {
-        return once(messageId, new RecordCompletedPayment(event.orderId(), event.paymentId(), event.attempt(),
-                event.amount()));
+    public void completed(String messageId, PaymentCompleted event) {
+        inbox.once(messageId, () -> commandGateway.sendAndWait(new RecordCompletedPayment(event.orderId(),
+                event.paymentId(), event.attempt(), event.amount())));
     }
 
-    public boolean failed(String messageId, PaymentFailed event) {
-        return once(messageId, new RecordFailedPayment(event.orderId(), event.paymentId(), event.attempt(),
-                event.reason(), event.retryable()));
+    public void failed(String messageId, PaymentFailed event) {
+        inbox.once(messageId, () -> commandGateway.sendAndWait(new RecordFailedPayment(event.orderId(),
+                event.paymentId(), event.attempt(), event.reason(), event.retryable())));
     }
 
-    public boolean refunded(String messageId, PaymentRefunded event) {
-        return once(messageId, new RecordRefund(event.orderId(), event.paymentId(), event.amount()));
-    }
-
-    private boolean once(String messageId, Object command) {
-        return transaction.execute(() -> {
-            if (!processedMessages.claim(messageId)) {
-                return false;
-            }
-            commandGateway.sendAndWait(command);
-            return true;
-        });
+    public void refunded(String messageId, PaymentRefunded event) {
+        inbox.once(messageId, () -> commandGateway.sendAndWait(new RecordRefund(event.orderId(), event.paymentId(),
+                event.amount())));
     }
 }

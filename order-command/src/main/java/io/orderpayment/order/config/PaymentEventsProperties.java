@@ -14,8 +14,6 @@ import java.time.Duration;
  * @param consumers         payment events processed at once
  * @param prefetch          unacknowledged messages per consumer
  * @param redeliveryPause   how long an event whose processing failed waits before it is tried again
- * @param inboxRetention    how long a processed event's id is kept to recognise duplicates; expired ids are
- *                          deleted every {@code app.payment-events.purge-interval}
  */
 @ConfigurationProperties("app.payment-events")
 public record PaymentEventsProperties(
@@ -24,8 +22,7 @@ public record PaymentEventsProperties(
         @DefaultValue("order-service.payment-events") String queue,
         @DefaultValue("2") int consumers,
         @DefaultValue("10") int prefetch,
-        @DefaultValue("1s") Duration redeliveryPause,
-        @DefaultValue("7d") Duration inboxRetention) {
+        @DefaultValue("1s") Duration redeliveryPause) {
 
     public PaymentEventsProperties {
         if (alternateExchange == null) {

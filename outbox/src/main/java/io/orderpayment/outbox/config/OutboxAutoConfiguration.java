@@ -1,5 +1,6 @@
 package io.orderpayment.outbox.config;
 
+import io.orderpayment.axon.config.MigrationLocation;
 import io.orderpayment.axon.eventstore.PromptEventSource;
 import io.orderpayment.outbox.ConfirmedEventCache;
 import io.orderpayment.outbox.EventPublisher;
@@ -30,6 +31,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.amqp.CachingConnectionFactoryConfigurer;
 import org.springframework.boot.autoconfigure.amqp.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.amqp.RabbitConnectionFactoryBeanConfigurer;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -52,6 +54,12 @@ import java.util.concurrent.TimeUnit;
 public class OutboxAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxAutoConfiguration.class);
+
+    /** The instances' heartbeats for {@link SegmentBalancer}. */
+    @Bean
+    FlywayConfigurationCustomizer outboxMigrations() {
+        return MigrationLocation.of("db/migration/outbox");
+    }
 
     /**
      * The forwarder publishes on a connection of its own, with confirms and returns on, whatever the

@@ -1,9 +1,10 @@
 package io.orderpayment.payment.amqp;
 
-import io.orderpayment.inbox.amqp.InboundMessages;
-import io.orderpayment.inbox.amqp.ListenerContainers;
-import io.orderpayment.inbox.amqp.PauseBeforeRedelivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderpayment.api.order.PaymentRequested;
+import io.orderpayment.api.order.RefundRequested;
+import io.orderpayment.inbox.amqp.InboundEventListener;
+import io.orderpayment.inbox.amqp.ListenerContainers;
 import io.orderpayment.payment.application.DeadLetteredPaymentRequests;
 import io.orderpayment.payment.application.PaymentRequests;
 import io.orderpayment.payment.application.RefundRequests;
@@ -16,9 +17,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The payment service's consumers, on Spring Boot's RabbitMQ connection (the outbox publishes on
  * a connection of its own), each acknowledging a message after its transaction committed
- * ({@link ListenerContainers}). Each container takes
- * the topology as a parameter so that it is registered, and declares the queues, before the
- * container first connects.
+ * ({@link ListenerContainers}). A payment request that fails is delivered again at once, until the
+ * queue's delivery limit dead-letters it; refunds and dead letters are tried until they succeed,
+ * after a pause each time. Each container takes the topology as a parameter so that it is
+ * registered, and declares the queues, before the container first connects.
  */
 @Configuration(proxyBeanMethods = false)
 public class PaymentMessagingConfiguration {
@@ -32,33 +34,32 @@ public class PaymentMessagingConfiguration {
     }
 
     @Bean
-    InboundMessages inboundMessages(ObjectMapper objectMapper) {
-        return new InboundMessages(objectMapper);
-    }
-
-    @Bean
     SimpleMessageListenerContainer paymentRequestConsumers(CachingConnectionFactory connectionFactory,
                                                            PaymentTopology topology, PaymentProperties properties,
-                                                           InboundMessages messages, PaymentRequests requests) {
-        return ListenerContainers.ackAfterListener(connectionFactory, properties.requestQueue(), properties.consumers(), properties.prefetch(),
-                new PaymentRequestListener(messages, requests));
+                                                           ObjectMapper objectMapper, PaymentRequests requests) {
+        return ListenerContainers.ackAfterListener(connectionFactory, properties.requestQueue(), properties.consumers(),
+                properties.prefetch(), InboundEventListener.reading(objectMapper)
+                        .on(PaymentRequested.class, request -> requests.process(request.id(), request.payload())));
     }
 
     @Bean
     SimpleMessageListenerContainer paymentDeadLetterConsumer(CachingConnectionFactory connectionFactory,
                                                              PaymentTopology topology, PaymentProperties properties,
-                                                             InboundMessages messages,
+                                                             ObjectMapper objectMapper,
                                                              DeadLetteredPaymentRequests deadLetters) {
-        return ListenerContainers.ackAfterListener(connectionFactory, PaymentTopology.deadLetterQueue(properties.requestQueue()), 1,
-                properties.prefetch(), new PauseBeforeRedelivery(new PaymentDeadLetterListener(messages, deadLetters),
-                        properties.redeliveryPause()));
+        return ListenerContainers.ackAfterListener(connectionFactory, PaymentTopology.deadLetterQueue(properties.requestQueue()),
+                1, properties.prefetch(), InboundEventListener.reading(objectMapper)
+                        .on(PaymentRequested.class, new DeadLetteredRequestHandler(deadLetters))
+                        .pausingBeforeRedelivery(properties.redeliveryPause()));
     }
 
     @Bean
     SimpleMessageListenerContainer refundRequestConsumer(CachingConnectionFactory connectionFactory,
                                                          PaymentTopology topology, PaymentProperties properties,
-                                                         InboundMessages messages, RefundRequests refunds) {
+                                                         ObjectMapper objectMapper, RefundRequests refunds) {
         return ListenerContainers.ackAfterListener(connectionFactory, properties.refundQueue(), 1, properties.prefetch(),
-                new PauseBeforeRedelivery(new RefundRequestListener(messages, refunds), properties.redeliveryPause()));
+                InboundEventListener.reading(objectMapper)
+                        .on(RefundRequested.class, new RefundRequestHandler(refunds))
+                        .pausingBeforeRedelivery(properties.redeliveryPause()));
     }
 }

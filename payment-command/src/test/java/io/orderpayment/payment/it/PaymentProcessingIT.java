@@ -8,7 +8,7 @@ import io.orderpayment.api.payment.ChargePayment;
 import io.orderpayment.testsupport.PrometheusScrape;
 import io.orderpayment.testsupport.RabbitProbe;
 import io.orderpayment.testsupport.TestInfrastructure;
-import io.orderpayment.inbox.jdbc.ProcessedMessagePurge;
+import io.orderpayment.inbox.jdbc.InboxPurge;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
 import org.junit.jupiter.api.AfterAll;
@@ -265,7 +265,7 @@ class PaymentProcessingIT {
         PaymentRequested request = OrderSide.request(orderId, 1, "c-late-dup", method, DEADLINE);
         String eventId = orderSide.publish(request);
         awaitOutcome(orderId);
-        assertThat(service.bean(ProcessedMessagePurge.class).purgeOlderThan(Duration.ZERO)).isPositive();
+        assertThat(service.bean(InboxPurge.class).purgeOlderThan(Duration.ZERO)).isPositive();
 
         orderSide.publish(request, eventId);
 

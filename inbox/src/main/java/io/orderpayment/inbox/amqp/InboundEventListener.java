@@ -1,0 +1,181 @@
+package io.orderpayment.inbox.amqp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderpayment.outbox.amqp.EventHeaders;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageListener;
+import org.springframework.amqp.core.MessageProperties;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Consumes events another service's outbox published: reads each message once (event id, event type,
+ * the JSON body as the record its type names) and hands it to the handler registered for its type,
+ * with the order id and correlation id in the logging context ({@link InboundLogContext}).
+ * <p>
+ * Returning normally acknowledges the message (the handler has committed). A message that no
+ * redelivery can help is rejected, to the queue's dead letters: one that cannot be read (logged whole),
+ * of a type this queue does not take, or about an aggregate this service does not have. Any other
+ * failure returns it to the queue, after a pause if one is set, so that an outage is waited out
+ * instead of spun through.
+ */
+public final class InboundEventListener implements MessageListener {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundEventListener.class);
+    private static final int LOGGED_BODY_CHARACTERS = 4_000;
+
+    private final ObjectMapper json;
+    private final Map<String, Route<?>> routes;
+    private final Duration pauseBeforeRedelivery;
+
+    private InboundEventListener(ObjectMapper json, Map<String, Route<?>> routes, Duration pauseBeforeRedelivery) {
+        this.json = json;
+        this.routes = routes;
+        this.pauseBeforeRedelivery = pauseBeforeRedelivery;
+    }
+
+    /** A listener that takes no event yet; add them with {@link #on}. */
+    public static InboundEventListener reading(ObjectMapper json) {
+        return new InboundEventListener(json, Map.of(), Duration.ZERO);
+    }
+
+    /** This listener, also taking events of {@code type} (by its simple name, the {@code event-type} header). */
+    public <T> InboundEventListener on(Class<T> type, Consumer<InboundEvent<T>> handler) {
+        Map<String, Route<?>> more = new LinkedHashMap<>(routes);
+        more.put(type.getSimpleName(), new Route<>(type, handler));
+        return new InboundEventListener(json, more, pauseBeforeRedelivery);
+    }
+
+    /** This listener, waiting {@code pause} before a message that failed goes back to the queue. */
+    public InboundEventListener pausingBeforeRedelivery(Duration pause) {
+        return new InboundEventListener(json, routes, pause);
+    }
+
+    /** The types of event this listener takes, e.g. {@code PaymentCompleted}. */
+    public List<String> eventTypes() {
+        return List.copyOf(routes.keySet());
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        MessageProperties properties = message.getMessageProperties();
+        try (InboundLogContext context = InboundLogContext.open(properties.getHeader(EventHeaders.CORRELATION_ID))) {
+            String eventId = required(properties, EventHeaders.EVENT_ID, properties.getMessageId(),
+                    "message without an event id cannot be deduplicated");
+            String eventType = required(properties, EventHeaders.EVENT_TYPE, properties.getType(),
+                    "message without an event type cannot be handled");
+            Route<?> route = routes.get(eventType);
+            if (route == null) {
+                throw new AmqpRejectAndDontRequeueException("event " + eventId + " is a " + eventType
+                        + ", not one of " + eventTypes());
+            }
+            handle(route, eventId, message, context);
+        } catch (AmqpRejectAndDontRequeueException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            pause();
+            throw e;
+        }
+    }
+
+    private <T> void handle(Route<T> route, String eventId, Message message, InboundLogContext context) {
+        JsonNode body = readTree(route.type(), message);
+        JsonNode orderId = body.path(InboundLogContext.ORDER_ID);
+        if (orderId.isTextual()) {
+            context.order(orderId.asText());
+        }
+        T payload = convert(body, route.type(), message);
+        try {
+            route.handler().accept(new InboundEvent<>(eventId, payload, message.getMessageProperties()));
+        } catch (AggregateNotFoundException e) {
+            // No redelivery creates it: the event waits in the dead letters for an operator.
+            throw new AmqpRejectAndDontRequeueException("event " + eventId + " is about " + e.getAggregateIdentifier()
+                    + ", which this service does not have", e);
+        }
+    }
+
+    private JsonNode readTree(Class<?> type, Message message) {
+        JsonNode body;
+        try {
+            body = json.readTree(message.getBody());
+        } catch (JsonProcessingException e) {
+            throw unreadable(type, message, e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw unreadable(type, message, e.getMessage(), e);
+        }
+        if (body == null || !body.isObject()) {
+            throw unreadable(type, message, "not a JSON object", null);
+        }
+        return body;
+    }
+
+    /** Every component of a record must be present: an event missing one would fail the same way on every delivery. */
+    private <T> T convert(JsonNode body, Class<T> type, Message message) {
+        T payload;
+        try {
+            payload = json.treeToValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw unreadable(type, message, e.getOriginalMessage(), e);
+        }
+        for (RecordComponent component : type.isRecord() ? type.getRecordComponents() : new RecordComponent[0]) {
+            if (valueOf(component, payload) == null) {
+                throw unreadable(type, message, component.getName() + " is missing", null);
+            }
+        }
+        return payload;
+    }
+
+    private static AmqpRejectAndDontRequeueException unreadable(Class<?> type, Message message, String why,
+                                                                Exception cause) {
+        String body = new String(message.getBody(), StandardCharsets.UTF_8);
+        log.error("Rejecting an unreadable {} ({}): headers {}, body {}", type.getSimpleName(), why,
+                message.getMessageProperties().getHeaders(),
+                body.length() > LOGGED_BODY_CHARACTERS ? body.substring(0, LOGGED_BODY_CHARACTERS) + "..." : body);
+        return new AmqpRejectAndDontRequeueException("unreadable " + type.getSimpleName() + ": " + why, cause);
+    }
+
+    /** The header, else the message property the outbox sets to the same value, else a rejection. */
+    private static String required(MessageProperties properties, String header, String property, String rejection) {
+        Object value = properties.getHeaders().get(header);
+        String text = value != null ? value.toString() : property;
+        if (text == null || text.isBlank()) {
+            throw new AmqpRejectAndDontRequeueException(rejection);
+        }
+        return text;
+    }
+
+    private static Object valueOf(RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
+        }
+    }
+
+    private void pause() {
+        if (pauseBeforeRedelivery.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(pauseBeforeRedelivery.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Route<T>(Class<T> type, Consumer<InboundEvent<T>> handler) {
+    }
+}

@@ -1,0 +1,176 @@
+package io.orderpayment.inbox.amqp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderpayment.outbox.amqp.EventHeaders;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageListener;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Each message is read once and handed to the handler of its type, logging with its order and
+ * correlation ids; a message that can never be handled goes to the dead letters at once instead of
+ * being redelivered for ever.
+ */
+class InboundEventListenerTest {
+
+    record Outcome(String orderId, String paymentId, int attempt) {
+    }
+
+    record Refund(String orderId, String paymentId) {
+    }
+
+    private final List<InboundEvent<Outcome>> outcomes = new ArrayList<>();
+    private final Map<String, String> loggedWith = new HashMap<>();
+    private final InboundEventListener listener = InboundEventListener.reading(new ObjectMapper())
+            .on(Outcome.class, event -> {
+                loggedWith.put(InboundLogContext.ORDER_ID, MDC.get(InboundLogContext.ORDER_ID));
+                loggedWith.put(InboundLogContext.CORRELATION_ID, MDC.get(InboundLogContext.CORRELATION_ID));
+                outcomes.add(event);
+            })
+            .on(Refund.class, event -> {
+                throw new AggregateNotFoundException(event.payload().paymentId(), "no such payment");
+            });
+
+    @AfterEach
+    void clear() {
+        MDC.clear();
+    }
+
+    @Test
+    void aCompleteBodyIsReadAndHandedToTheHandlerOfItsType() {
+        listener.onMessage(message("Outcome", "{\"orderId\":\"o-1\",\"paymentId\":\"p-1\",\"attempt\":2}", "c-1"));
+
+        assertThat(outcomes).singleElement().satisfies(event -> {
+            assertThat(event.id()).isEqualTo("event-1");
+            assertThat(event.payload()).isEqualTo(new Outcome("o-1", "p-1", 2));
+        });
+        assertThat(listener.eventTypes()).containsExactly("Outcome", "Refund");
+    }
+
+    @Test
+    void aBodyMissingAFieldIsRejectedToTheDeadLettersNamingIt() {
+        assertThatThrownBy(() -> listener.onMessage(message("Outcome", "{\"paymentId\":\"p-1\",\"attempt\":2}", "c")))
+                .isInstanceOf(AmqpRejectAndDontRequeueException.class)
+                .hasMessageContaining("orderId is missing");
+        assertThat(outcomes).isEmpty();
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRejectedToTheDeadLetters() {
+        assertThatThrownBy(() -> listener.onMessage(message("Outcome", "not json", "c")))
+                .isInstanceOf(AmqpRejectAndDontRequeueException.class)
+                .hasMessageContaining("unreadable Outcome");
+        assertThatThrownBy(() -> listener.onMessage(message("Outcome", "", "c")))
+                .isInstanceOf(AmqpRejectAndDontRequeueException.class)
+                .hasMessageContaining("unreadable Outcome");
+    }
+
+    @Test
+    void aMessageWithoutEventTypeIsRejectedToTheDeadLetters() {
+        assertThatThrownBy(() -> listener.onMessage(message(null, "{}", "c")))
+                .isInstanceOf(AmqpRejectAndDontRequeueException.class)
+                .hasMessageContaining("without an event type");
+    }
+
+    @Test
+    void anEventOfATypeTheQueueDoesNotTakeIsRejectedToTheDeadLetters() {
+        assertThatThrownBy(() -> listener.onMessage(message("OrderPlaced", "{\"orderId\":\"o-1\"}", "c")))
+                .isInstanceOf(AmqpRejectAndDontRequeueException.class)
+                .hasMessageContaining("OrderPlaced, not one of [Outcome, Refund]");
+    }
+
+    @Test
+    void anEventAboutAnAggregateThisServiceDoesNotHaveIsRejectedToTheDeadLetters() {
+        assertThatThrownBy(() -> listener.onMessage(message("Refund", "{\"orderId\":\"o-1\",\"paymentId\":\"p-9\"}", "c")))
+                .isInstanceOf(AmqpRejectAndDontRequeueException.class)
+                .hasMessageContaining("p-9, which this service does not have");
+    }
+
+    @Test
+    void aFailureThatMayHealGoesBackToTheQueue() {
+        InboundEventListener failing = InboundEventListener.reading(new ObjectMapper())
+                .on(Outcome.class, event -> {
+                    throw new IllegalStateException("database away");
+                });
+
+        assertThatThrownBy(() -> failing.onMessage(message("Outcome", "{\"orderId\":\"o\",\"paymentId\":\"p\",\"attempt\":1}", "c")))
+                .isNotInstanceOf(AmqpRejectAndDontRequeueException.class)
+                .hasMessage("database away");
+    }
+
+    @Test
+    void theHandlerLogsWithTheOrderAndCorrelationOfItsMessage() {
+        listener.onMessage(message("Outcome", """
+                {"paymentId": "p-1", "attempt": 1, "orderId": "order-7"}""", "chain-3"));
+
+        assertThat(loggedWith).containsEntry("orderId", "order-7").containsEntry("correlationId", "chain-3");
+        assertThat(MDC.getCopyOfContextMap()).as("nothing left for the next message on this thread").isNullOrEmpty();
+    }
+
+    @Test
+    void theContextIsClearedWhenTheMessageIsRejected() {
+        assertThatThrownBy(() -> listener.onMessage(message("Refund", "{\"orderId\":\"order-8\",\"paymentId\":\"p\"}", "c")))
+                .isInstanceOf(AmqpRejectAndDontRequeueException.class);
+
+        assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+    }
+
+    @Test
+    void anIdWithALineBreakIsNotLoggedForItWouldForgeALine() {
+        listener.onMessage(message("Outcome",
+                "{\"orderId\": \"order-7\\n2026-11-24 ERROR forged\", \"paymentId\": \"p\", \"attempt\": 1}", "chain-3\nforged"));
+
+        assertThat(loggedWith).containsEntry("orderId", null).containsEntry("correlationId", null);
+    }
+
+    @Test
+    void anOrderIdThatIsNotTextOrNotAtTheTopGivesNoOrder() {
+        InboundEventListener anything = InboundEventListener.reading(new ObjectMapper())
+                .on(Map.class, event -> loggedWith.put("orderId", MDC.get(InboundLogContext.ORDER_ID)));
+
+        anything.onMessage(message("Map", "{\"orderId\": 42}", "c"));
+        assertThat(loggedWith).containsEntry("orderId", null);
+        anything.onMessage(message("Map", "{\"payment\": {\"orderId\": \"inner\"}}", "c"));
+        assertThat(loggedWith).containsEntry("orderId", null);
+    }
+
+    @Test
+    void everyConsumerOfOtherServicesEventsIsSuchAListener() {
+        CachingConnectionFactory connectionFactory = new CachingConnectionFactory("127.0.0.1");
+        try {
+            SimpleMessageListenerContainer container = ListenerContainers.ackAfterListener(connectionFactory, "queue", 1, 1, listener);
+            ((MessageListener) container.getMessageListener())
+                    .onMessage(message("Outcome", "{\"orderId\":\"order-9\",\"paymentId\":\"p\",\"attempt\":1}", "c-9"));
+
+            assertThat(loggedWith).containsEntry("orderId", "order-9");
+        } finally {
+            connectionFactory.destroy();
+        }
+    }
+
+    private static Message message(String eventType, String body, String correlationId) {
+        MessageProperties properties = new MessageProperties();
+        properties.setHeader(EventHeaders.EVENT_ID, "event-1");
+        if (eventType != null) {
+            properties.setHeader(EventHeaders.EVENT_TYPE, eventType);
+        }
+        properties.setHeader(EventHeaders.CORRELATION_ID, correlationId);
+        return new Message(body.getBytes(StandardCharsets.UTF_8), properties);
+    }
+}
