@@ -150,7 +150,7 @@ public final class SagaBenchmark {
             {"saga requests payment", "requested - placed"},
             {"forwarded, consumed, charged, stored by the payment service", "k.at - requested"},
             {"forwarded back, recorded on the order", "paid - k.at"},
-            {"saga confirms", "confirmed - paid"},
+            {"confirmed (the order confirms itself with the payment)", "confirmed - paid"},
             {"read model", "viewed - confirmed"}};
 
     /**

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.orderpayment.api.order.CancelOrder;
 import io.orderpayment.api.order.CancellationReason;
-import io.orderpayment.api.order.ConfirmOrder;
 import io.orderpayment.api.order.OrderCancelled;
 import io.orderpayment.api.order.OrderConfirmed;
-import io.orderpayment.api.order.OrderPaid;
 import io.orderpayment.api.order.OrderPaymentFailed;
 import io.orderpayment.api.order.OrderPlaced;
 import io.orderpayment.api.order.RequestPayment;
@@ -25,13 +23,16 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 
 /**
- * Takes one order from placed to CONFIRMED or CANCELLED (SPEC §4). It reads only the order's own
- * events, since the payment service's outcomes reach the Order aggregate first, and it acts only
+ * Sees one order through its payment attempts until it is CONFIRMED or CANCELLED. It owns what only
+ * it can do, time: the attempts, the backoff between them and the payment deadline. A completed
+ * payment is not its business: the Order aggregate, which decides about money, confirms itself
+ * when one is recorded (docs/adr/0007). The saga reads only the order's own events and acts only
  * through commands on the order and through persistent deadlines:
  * <ul>
  *   <li>the payment deadline, set when the order is placed, cancels with PAYMENT_TIMEOUT;</li>
  *   <li>the next-attempt deadline, set after a retryable failure, asks for the next attempt.</li>
  * </ul>
+ * It ends when the order is final, cancelling the deadlines it set.
  * The order's commands are idempotent and never fail because the order moved on meanwhile, so
  * the saga does not need to know whether a customer or a late outcome got there first.
  * <p>
@@ -61,12 +62,6 @@ public class OrderPaymentSaga {
         paymentDeadlineId = deadlines.schedule(payBefore, PAYMENT_DEADLINE, new PaymentDeadline(orderId, payBefore));
         log.info("Order placed: requesting payment attempt 1, to be paid before {}", payBefore);
         commands.sendAndWait(new RequestPayment(orderId, 1, payBefore));
-    }
-
-    @SagaEventHandler(associationProperty = "orderId")
-    public void on(OrderPaid event, CommandGateway commands) {
-        log.info("Payment {} completed: confirming the order", event.paymentId());
-        commands.sendAndWait(new ConfirmOrder(orderId, event.paymentId()));
     }
 
     @SagaEventHandler(associationProperty = "orderId")

@@ -4,7 +4,6 @@ import io.orderpayment.api.Money;
 import io.orderpayment.api.PaymentIds;
 import io.orderpayment.api.order.CancelOrder;
 import io.orderpayment.api.order.CancellationReason;
-import io.orderpayment.api.order.ConfirmOrder;
 import io.orderpayment.api.order.OrderCancelled;
 import io.orderpayment.api.order.OrderConfirmed;
 import io.orderpayment.api.order.OrderLine;
@@ -71,10 +70,11 @@ class OrderPaymentSagaTest {
     class Paying {
 
         @Test
-        void aCompletedPaymentConfirmsTheOrder() throws Exception {
+        void aCompletedPaymentIsTheOrdersToConfirmNotTheSagas() throws Exception {
             fixture.givenCurrentTime(PLACED_AT).andThenAggregate(ORDER).published(PLACED)
                     .whenAggregate(ORDER).publishes(paid(1))
-                    .expectDispatchedCommands(new ConfirmOrder(ORDER, PaymentIds.of(ORDER, 1)));
+                    .expectNoDispatchedCommands()
+                    .expectActiveSagas(1);
         }
 
         @Test
@@ -170,11 +170,14 @@ class OrderPaymentSagaTest {
         }
 
         @Test
-        void aRetryThatSucceedsConfirms() throws Exception {
+        void aRetryThatSucceedsEndsTheSaga() throws Exception {
             fixture.givenCurrentTime(PLACED_AT).andThenAggregate(ORDER).published(PLACED, failed(1, PaymentFailureReason.GATEWAY_UNAVAILABLE))
                     .andThenTimeElapses(BACKOFF.plus(A_MOMENT))
-                    .whenAggregate(ORDER).publishes(paid(2))
-                    .expectDispatchedCommands(new ConfirmOrder(ORDER, PaymentIds.of(ORDER, 2)));
+                    .andThenAggregate(ORDER).published(paid(2))
+                    .whenAggregate(ORDER).publishes(new OrderConfirmed(ORDER, PaymentIds.of(ORDER, 2)))
+                    .expectNoDispatchedCommands()
+                    .expectActiveSagas(0)
+                    .expectNoScheduledDeadlines();
         }
     }
 

@@ -4,7 +4,6 @@ import io.orderpayment.api.Money;
 import io.orderpayment.api.PaymentIds;
 import io.orderpayment.api.order.CancelOrder;
 import io.orderpayment.api.order.CancellationReason;
-import io.orderpayment.api.order.ConfirmOrder;
 import io.orderpayment.api.order.OrderCancelled;
 import io.orderpayment.api.order.OrderConfirmed;
 import io.orderpayment.api.order.OrderPaid;
@@ -29,11 +28,12 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * An order, event sourced. It moves from PENDING to CONFIRMED or CANCELLED, and only once.
- * Commands that would repeat what already happened, or that arrive after the order became final,
- * change nothing: the saga and the inbound payment events may race each other and the customer,
- * and none of those races may fail. The one rule that always holds: money the order does not keep
- * for a CONFIRMED order is asked back.
+ * An order, event sourced. It moves from PENDING to CONFIRMED or CANCELLED, and only once: it
+ * confirms itself when a completed payment is recorded while it is PENDING. Commands that would
+ * repeat what already happened, or that arrive after the order became final, change nothing: the
+ * saga and the inbound payment events may race each other and the customer, and none of those races
+ * may fail. The one rule that always holds: money the order does not keep for a CONFIRMED order is
+ * asked back.
  */
 public class Order {
 
@@ -83,6 +83,7 @@ public class Order {
         }
         if (status == OrderStatus.PENDING && paidWith == null) {
             apply(new OrderPaid(orderId, paymentId, command.attempt(), command.amount()));
+            apply(new OrderConfirmed(orderId, paymentId));
         } else {
             // Cancelled, or already paid by another attempt: this money is not needed.
             apply(new RefundRequested(orderId, paymentId, command.amount()));
@@ -108,25 +109,18 @@ public class Order {
     }
 
     @CommandHandler
-    public void handle(ConfirmOrder command) {
-        if (status != OrderStatus.PENDING) {
-            // Confirmed already, or cancelled first, in which case the payment is being refunded.
-            return;
-        }
-        if (!command.paymentId().equals(paidWith)) {
-            throw new OrderNotPaidException(orderId, command.paymentId());
-        }
-        apply(new OrderConfirmed(orderId, command.paymentId()));
-    }
-
-    @CommandHandler
     public void handle(CancelOrder command) {
         boolean byCustomer = command.reason() == CancellationReason.CUSTOMER_REQUEST;
         if (status == OrderStatus.CONFIRMED && byCustomer) {
             throw new OrderAlreadyConfirmedException(orderId);
         }
-        if (status != OrderStatus.PENDING || (paidWith != null && !byCustomer)) {
-            // Already final, or the payment completed before the saga's cancellation: the payment wins.
+        if (status != OrderStatus.PENDING) {
+            return;
+        }
+        if (paidWith != null && !byCustomer) {
+            // Paid but PENDING: recorded before orders confirmed themselves, when the saga confirmed
+            // them in a command of its own. The payment completed first, so it wins now.
+            apply(new OrderConfirmed(orderId, paidWith));
             return;
         }
         apply(new OrderCancelled(orderId, command.reason()));
