@@ -1,5 +1,7 @@
 package io.orderpayment.outbox;
 
+import org.axonframework.eventhandling.EventMessage;
+
 import java.util.List;
 
 /** The broker side of the outbox: publishes a batch and returns only once the broker has taken all of it. */
@@ -10,5 +12,5 @@ public interface EventPublisher {
      *
      * @throws PublishFailedException if any event was refused, unroutable or not confirmed in time
      */
-    void publishConfirmed(List<OutboundEvent> events);
+    void publishConfirmed(List<? extends EventMessage<?>> events);
 }

@@ -24,14 +24,11 @@ public class OutboxForwarder {
     public static final String PROCESSING_GROUP = "outbox-forwarder";
     private static final String BATCH_RESOURCE = OutboxForwarder.class.getName() + ".batch";
 
-    private final OutboundEventMapper mapper;
     private final EventPublisher publisher;
     private final ConfirmedEventCache confirmedEvents;
     private final ForwarderStatistics statistics;
 
-    public OutboxForwarder(OutboundEventMapper mapper, EventPublisher publisher,
-                           ConfirmedEventCache confirmedEvents, ForwarderStatistics statistics) {
-        this.mapper = mapper;
+    public OutboxForwarder(EventPublisher publisher, ConfirmedEventCache confirmedEvents, ForwarderStatistics statistics) {
         this.publisher = publisher;
         this.confirmedEvents = confirmedEvents;
         this.statistics = statistics;
@@ -39,21 +36,21 @@ public class OutboxForwarder {
 
     @EventHandler
     public void forward(EventMessage<?> event) {
-        currentBatch().add(mapper.map(event));
+        currentBatch().add(event);
     }
 
-    private List<OutboundEvent> currentBatch() {
+    private List<EventMessage<?>> currentBatch() {
         UnitOfWork<?> batchUnit = CurrentUnitOfWork.get().root();
         return batchUnit.getOrComputeResource(BATCH_RESOURCE, key -> {
-            List<OutboundEvent> batch = new ArrayList<>();
+            List<EventMessage<?>> batch = new ArrayList<>();
             batchUnit.onPrepareCommit(unit -> publish(batch));
             return batch;
         });
     }
 
-    private void publish(List<OutboundEvent> batch) {
-        Set<String> alreadyConfirmed = confirmedEvents.confirmedAmong(batch.stream().map(OutboundEvent::eventId).toList());
-        List<OutboundEvent> toSend = batch.stream().filter(e -> !alreadyConfirmed.contains(e.eventId())).toList();
+    private void publish(List<EventMessage<?>> batch) {
+        Set<String> alreadyConfirmed = confirmedEvents.confirmedAmong(batch.stream().map(EventMessage::getIdentifier).toList());
+        List<EventMessage<?>> toSend = batch.stream().filter(e -> !alreadyConfirmed.contains(e.getIdentifier())).toList();
         long started = System.nanoTime();
         try {
             publisher.publishConfirmed(toSend);
@@ -61,7 +58,7 @@ public class OutboxForwarder {
             statistics.recordFailure(Instant.now(), e);
             throw e;
         }
-        confirmedEvents.markConfirmed(toSend.stream().map(OutboundEvent::eventId).toList());
+        confirmedEvents.markConfirmed(toSend.stream().map(EventMessage::getIdentifier).toList());
         statistics.recordPublished(toSend.size(), System.nanoTime() - started);
         statistics.recordSkipped(batch.size() - toSend.size());
     }

@@ -1,7 +1,7 @@
 package io.orderpayment.order.amqp;
 
 import com.rabbitmq.client.Channel;
-import io.orderpayment.outbox.RoutingKeys;
+import io.orderpayment.outbox.amqp.EventTypeRoutingKeys;
 import io.orderpayment.inbox.amqp.ConsumerTopology;
 
 import java.io.IOException;
@@ -33,6 +33,6 @@ public class PaymentEventsTopology extends ConsumerTopology {
     @Override
     protected void declareQueues(Channel channel) throws IOException {
         declareBound(channel, queue, withDeadLetters(queue),
-                eventTypes.stream().map(RoutingKeys::forEventType).toArray(String[]::new));
+                eventTypes.stream().map(EventTypeRoutingKeys::forEventType).toArray(String[]::new));
     }
 }

@@ -11,6 +11,9 @@ public final class EventHeaders {
     public static final String TIMESTAMP = "timestamp";
     public static final String CORRELATION_ID = "correlation-id";
     public static final String CAUSATION_ID = "causation-id";
+    /** The payload's Java type and revision, for Axon consumers that deserialize it with the same classes. */
+    public static final String PAYLOAD_TYPE = "payload-type";
+    public static final String PAYLOAD_REVISION = "payload-revision";
 
     private EventHeaders() {
     }

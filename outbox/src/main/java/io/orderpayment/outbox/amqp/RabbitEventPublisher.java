@@ -1,52 +1,61 @@
 package io.orderpayment.outbox.amqp;
 
 import io.orderpayment.outbox.EventPublisher;
-import io.orderpayment.outbox.OutboundEvent;
 import io.orderpayment.outbox.PublishFailedException;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.extensions.amqp.eventhandling.AMQPMessage;
+import org.axonframework.extensions.amqp.eventhandling.AMQPMessageConverter;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
+import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes a batch on one channel, mandatory and persistent, with every confirm in flight at once,
- * then waits for all of them. One channel keeps the batch in order; waiting once per batch keeps the
- * round trips down to one per batch.
+ * Publishes a batch on one channel, each event as the {@link AMQPMessageConverter} makes it, with
+ * every confirm in flight at once, then waits for all of them. One channel keeps the batch in order;
+ * waiting once per batch keeps the round trips down to one per batch.
  */
 public class RabbitEventPublisher implements EventPublisher {
 
+    private static final MessagePropertiesConverter PROPERTIES = new DefaultMessagePropertiesConverter();
+
     private final RabbitTemplate rabbitTemplate;
+    private final AMQPMessageConverter converter;
     private final String exchange;
     private final Duration confirmTimeout;
 
     /** @param rabbitTemplate must have correlated publisher confirms, returns and mandatory on */
-    public RabbitEventPublisher(RabbitTemplate rabbitTemplate, String exchange, Duration confirmTimeout) {
+    public RabbitEventPublisher(RabbitTemplate rabbitTemplate, AMQPMessageConverter converter, String exchange,
+                                Duration confirmTimeout) {
         this.rabbitTemplate = rabbitTemplate;
+        this.converter = converter;
         this.exchange = exchange;
         this.confirmTimeout = confirmTimeout;
     }
 
     @Override
-    public void publishConfirmed(List<OutboundEvent> events) {
+    public void publishConfirmed(List<? extends EventMessage<?>> events) {
         if (events.isEmpty()) {
             return;
         }
         try {
             rabbitTemplate.invoke(operations -> {
                 List<CorrelationData> pending = new ArrayList<>(events.size());
-                for (OutboundEvent event : events) {
-                    CorrelationData correlation = new CorrelationData(event.eventId());
-                    operations.send(exchange, event.routingKey(), toMessage(event), correlation);
+                for (EventMessage<?> event : events) {
+                    AMQPMessage message = converter.createAMQPMessage(event);
+                    CorrelationData correlation = new CorrelationData(event.getIdentifier());
+                    operations.send(exchange, message.getRoutingKey(), toSpringMessage(message), correlation);
                     pending.add(correlation);
                 }
                 awaitConfirms(pending);
@@ -94,23 +103,15 @@ public class RabbitEventPublisher implements EventPublisher {
         }
     }
 
-    private static Message toMessage(OutboundEvent event) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        properties.setContentEncoding("UTF-8");
-        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        properties.setMessageId(event.eventId());
-        properties.setType(event.eventType());
-        properties.setTimestamp(Date.from(event.timestamp()));
-        properties.setCorrelationId(event.correlationId());
-        properties.setHeader(EventHeaders.EVENT_ID, event.eventId());
-        properties.setHeader(EventHeaders.EVENT_TYPE, event.eventType());
-        properties.setHeader(EventHeaders.AGGREGATE_TYPE, event.aggregateType());
-        properties.setHeader(EventHeaders.AGGREGATE_ID, event.aggregateId());
-        properties.setHeader(EventHeaders.SEQUENCE_NUMBER, event.sequenceNumber());
-        properties.setHeader(EventHeaders.TIMESTAMP, event.timestamp().toString());
-        properties.setHeader(EventHeaders.CORRELATION_ID, event.correlationId());
-        properties.setHeader(EventHeaders.CAUSATION_ID, event.causationId());
-        return new Message(event.body(), properties);
+    /**
+     * The template publishes Spring AMQP messages; mandatory is the template's own setting. Spring's
+     * converter reads properties as a consumer would, taking the delivery mode as the mode a message
+     * was received with: without setting it again, every event would go out transient.
+     */
+    private static Message toSpringMessage(AMQPMessage message) {
+        MessageProperties properties = PROPERTIES.toMessageProperties(message.getProperties(), null,
+                StandardCharsets.UTF_8.name());
+        properties.setDeliveryMode(properties.getReceivedDeliveryMode());
+        return new Message(message.getBody(), properties);
     }
 }

@@ -5,8 +5,9 @@ import io.orderpayment.axon.eventstore.PromptEventSource;
 import io.orderpayment.outbox.ConfirmedEventCache;
 import io.orderpayment.outbox.EventPublisher;
 import io.orderpayment.outbox.ForwarderStatistics;
-import io.orderpayment.outbox.OutboundEventMapper;
 import io.orderpayment.outbox.OutboxForwarder;
+import io.orderpayment.outbox.amqp.EventTypeRoutingKeys;
+import io.orderpayment.outbox.amqp.OutboxMessageConverter;
 import io.orderpayment.outbox.amqp.OutboxTopology;
 import io.orderpayment.outbox.amqp.RabbitEventPublisher;
 import io.orderpayment.outbox.balancing.SegmentBalancer;
@@ -16,6 +17,9 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.extensions.amqp.autoconfig.AMQPAutoConfiguration;
+import org.axonframework.extensions.amqp.eventhandling.AMQPMessageConverter;
+import org.axonframework.extensions.amqp.eventhandling.RoutingKeyResolver;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
@@ -46,9 +50,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wires the outbox into a service: add this module and set {@code app.outbox.exchange}.
+ * Wires the outbox into a service: add this module and set {@code app.outbox.exchange}. Its messages
+ * are built by the Axon AMQP extension's contracts ({@link AMQPMessageConverter},
+ * {@link RoutingKeyResolver}); the extension's own publisher stays off ({@code axon.amqp.exchange}
+ * unset), since it publishes after a command's commit and is no outbox.
  */
 @AutoConfiguration(after = {RabbitAutoConfiguration.class, RedisAutoConfiguration.class},
+        before = AMQPAutoConfiguration.class,
         afterName = "io.orderpayment.axon.config.AxonPostgresAutoConfiguration")
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
@@ -101,9 +109,24 @@ public class OutboxAutoConfiguration {
         }
     }
 
+    /** Routing keys from event types; as a bean, it also keeps the AMQP extension's package-based resolver out. */
     @Bean
-    EventPublisher outboxEventPublisher(OutboxConnection connection, OutboxProperties properties) {
-        return new RabbitEventPublisher(connection.template(), properties.exchange(), properties.confirmTimeout());
+    RoutingKeyResolver eventTypeRoutingKeys() {
+        return new EventTypeRoutingKeys();
+    }
+
+    /** The message format of docs/events.md; as a bean, it also keeps the AMQP extension's default converter out. */
+    @Bean
+    AMQPMessageConverter outboxMessageConverter(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                                RoutingKeyResolver routingKeys) {
+        return new OutboxMessageConverter(eventSerializer, routingKeys);
+    }
+
+    @Bean
+    EventPublisher outboxEventPublisher(OutboxConnection connection, AMQPMessageConverter converter,
+                                        OutboxProperties properties) {
+        return new RabbitEventPublisher(connection.template(), converter, properties.exchange(),
+                properties.confirmTimeout());
     }
 
     @Bean
@@ -119,9 +142,9 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    OutboxForwarder outboxForwarder(@Qualifier("eventSerializer") Serializer eventSerializer, EventPublisher publisher,
-                                    ConfirmedEventCache confirmedEventCache, ForwarderStatistics statistics) {
-        return new OutboxForwarder(new OutboundEventMapper(eventSerializer), publisher, confirmedEventCache, statistics);
+    OutboxForwarder outboxForwarder(EventPublisher publisher, ConfirmedEventCache confirmedEventCache,
+                                    ForwarderStatistics statistics) {
+        return new OutboxForwarder(publisher, confirmedEventCache, statistics);
     }
 
     /**

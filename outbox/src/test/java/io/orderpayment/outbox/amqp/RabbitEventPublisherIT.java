@@ -4,20 +4,20 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.orderpayment.outbox.EventPublisher;
-import io.orderpayment.outbox.OutboundEvent;
 import io.orderpayment.outbox.PublishFailedException;
-import io.orderpayment.outbox.RoutingKeys;
 import io.orderpayment.testsupport.RabbitProbe;
 import io.orderpayment.testsupport.SwitchableTcpProxy;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +53,9 @@ class RabbitEventPublisherIT {
         connectionFactory.setPublisherReturns(true);
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setMandatory(true);
-        publisher = new RabbitEventPublisher(template, EXCHANGE, CONFIRM_TIMEOUT);
+        publisher = new RabbitEventPublisher(template,
+                new OutboxMessageConverter(JacksonSerializer.defaultSerializer(), new EventTypeRoutingKeys()),
+                EXCHANGE, CONFIRM_TIMEOUT);
     }
 
     @AfterEach
@@ -66,30 +68,30 @@ class RabbitEventPublisherIT {
 
     @Test
     void everyEventOfABatchArrivesInOrderWithItsHeaders() {
-        List<OutboundEvent> batch = events(300);
+        List<DomainEventMessage<OrderPlaced>> batch = events(300);
         try (RabbitProbe consumer = RabbitProbe.bound(EXCHANGE, "#")) {
             publisher.publishConfirmed(batch);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> consumer.received().size() == batch.size());
             List<RabbitProbe.Received> received = consumer.received();
             assertThat(received).extracting(message -> message.header(EventHeaders.EVENT_ID))
-                    .containsExactlyElementsOf(batch.stream().map(OutboundEvent::eventId).toList());
+                    .containsExactlyElementsOf(batch.stream().map(DomainEventMessage::getIdentifier).toList());
             RabbitProbe.Received first = received.get(0);
-            OutboundEvent sent = batch.get(0);
+            DomainEventMessage<OrderPlaced> sent = batch.get(0);
             assertThat(first.routingKey()).isEqualTo("order.placed");
-            assertThat(first.body()).isEqualTo(new String(sent.body(), StandardCharsets.UTF_8));
-            assertThat(first.properties().getMessageId()).isEqualTo(sent.eventId());
+            assertThat(first.body()).isEqualTo("{\"orderId\":\"" + sent.getAggregateIdentifier() + "\",\"n\":0}");
+            assertThat(first.properties().getMessageId()).isEqualTo(sent.getIdentifier());
             assertThat(first.properties().getType()).isEqualTo("OrderPlaced");
             assertThat(first.properties().getContentType()).isEqualTo("application/json");
             assertThat(first.properties().getDeliveryMode()).isEqualTo(2);
-            assertThat(first.properties().getCorrelationId()).isEqualTo(sent.correlationId());
+            assertThat(first.properties().getCorrelationId()).isEqualTo("correlation-" + sent.getAggregateIdentifier());
             assertThat(first.header(EventHeaders.EVENT_TYPE)).isEqualTo("OrderPlaced");
             assertThat(first.header(EventHeaders.AGGREGATE_TYPE)).isEqualTo("Order");
-            assertThat(first.header(EventHeaders.AGGREGATE_ID)).isEqualTo(sent.aggregateId());
+            assertThat(first.header(EventHeaders.AGGREGATE_ID)).isEqualTo(sent.getAggregateIdentifier());
             assertThat(first.header(EventHeaders.SEQUENCE_NUMBER)).isEqualTo("0");
-            assertThat(first.header(EventHeaders.TIMESTAMP)).isEqualTo(sent.timestamp().toString());
-            assertThat(first.header(EventHeaders.CORRELATION_ID)).isEqualTo(sent.correlationId());
-            assertThat(first.header(EventHeaders.CAUSATION_ID)).isEqualTo(sent.causationId());
+            assertThat(first.header(EventHeaders.TIMESTAMP)).isEqualTo(sent.getTimestamp().toString());
+            assertThat(first.header(EventHeaders.CORRELATION_ID)).isEqualTo("correlation-" + sent.getAggregateIdentifier());
+            assertThat(first.header(EventHeaders.CAUSATION_ID)).isEqualTo("cause-0");
         }
     }
 
@@ -145,15 +147,15 @@ class RabbitEventPublisherIT {
         }
     }
 
-    private static List<OutboundEvent> events(int count) {
+    record OrderPlaced(String orderId, int n) {
+    }
+
+    private static List<DomainEventMessage<OrderPlaced>> events(int count) {
         String aggregateId = UUID.randomUUID().toString();
-        return IntStream.range(0, count).mapToObj(sequence -> {
-            String eventId = UUID.randomUUID().toString();
-            return new OutboundEvent(eventId, "OrderPlaced", RoutingKeys.forEventType("OrderPlaced"), "Order", aggregateId,
-                    sequence, Instant.parse("2026-11-24T10:00:00Z").plusMillis(sequence), "correlation-" + aggregateId,
-                    "cause-" + eventId, ("{\"orderId\":\"" + aggregateId + "\",\"n\":" + sequence + "}")
-                            .getBytes(StandardCharsets.UTF_8));
-        }).toList();
+        return IntStream.range(0, count).mapToObj(sequence -> (DomainEventMessage<OrderPlaced>)
+                new GenericDomainEventMessage<>("Order", aggregateId, sequence, new OrderPlaced(aggregateId, sequence),
+                        MetaData.with("traceId", "correlation-" + aggregateId).and("correlationId", "cause-" + sequence)))
+                .toList();
     }
 
     private static Connection directConnection() throws Exception {
