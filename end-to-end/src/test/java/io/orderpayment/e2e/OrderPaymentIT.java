@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The order–payment process across the two packaged services (SPEC §4), acting only over HTTP and
+ * The order–payment process across the two packaged services (docs/architecture.md), acting only over HTTP and
  * by stopping and starting the services. The payment deadline (120s) is long enough not to
  * interfere; the backoff (2s, then 4s) leaves time to end an outage between attempts; payment
  * requests expire after 10s in the broker, so a stopped payment service can outlast them.

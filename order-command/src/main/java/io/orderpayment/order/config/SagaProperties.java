@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * Settings of the order–payment saga ({@code app.saga.*}, SPEC §8).
+ * Settings of the order–payment saga ({@code app.saga.*}; docs/operations.md).
  *
  * @param paymentDeadline time from OrderPlaced until an unpaid order is cancelled (PAYMENT_TIMEOUT)
  * @param maxAttempts     payment attempts per order

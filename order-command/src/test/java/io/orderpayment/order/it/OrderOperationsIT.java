@@ -233,7 +233,7 @@ class OrderOperationsIT extends SharedOrderServiceIT {
     void theInboundAdaptersOwnLinesCarryTheOrderOfTheirMessage() {
         String order = http().placeOrder("customer-" + UUID.randomUUID());
         await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/orders/" + order).json().get("paymentAttempts").asInt() == 1);
-        Logger adapterLogger = (Logger) LoggerFactory.getLogger("io.orderpayment.order.amqp");
+        Logger adapterLogger = (Logger) LoggerFactory.getLogger("io.orderpayment.inbox");
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
         adapterLogger.addAppender(lines);
@@ -245,9 +245,9 @@ class OrderOperationsIT extends SharedOrderServiceIT {
             RabbitProbe.publish(INFRASTRUCTURE.paymentEventsExchange(), "payment.failed", eventId, failed);
             RabbitProbe.publish(INFRASTRUCTURE.paymentEventsExchange(), "payment.failed", eventId, failed);
 
-            // The duplicate is acknowledged by the listener itself, outside any command handler.
+            // The duplicate is acknowledged by the inbox itself, outside any command handler.
             await().atMost(Duration.ofSeconds(30)).until(() -> linesAbout(lines, order).stream()
-                    .anyMatch(line -> line.getFormattedMessage().contains(eventId + " (PaymentFailed) was processed before")));
+                    .anyMatch(line -> line.getFormattedMessage().contains(eventId + " was processed before")));
         } finally {
             adapterLogger.detachAppender(lines);
         }
