@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The whole process end to end: both services as their packaged jars, in processes of their own,
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ol>
  *   <li>confirmed orders per second sustained: 16 clients place orders (tok_ok) as fast as they
  *   are accepted for a while; rate = orders CONFIRMED per second between the first and the last
- *   confirmation;</li>
+ *   confirmation; and per confirmed order, PostgreSQL commits, events stored and JVM CPU time;</li>
  *   <li>at half that rate, paced, the time from POST /orders to CONFIRMED, p50 and p99 (from the
  *   order's OrderPlaced and OrderConfirmed timestamps in the read model), and where it goes;</li>
  *   <li>the same for one order a second, on an otherwise idle system.</li>
@@ -42,6 +43,8 @@ public final class SagaBenchmark {
     private static final int ORDER_PORT = 18090;
     private static final int PAYMENT_PORT = 18091;
     private static final File LOGS = new File("target");
+    /** Each of this benchmark's own queries is a commit of its own, not the system's. */
+    private static final AtomicLong OWN_QUERIES = new AtomicLong();
 
     private SagaBenchmark() {
     }
@@ -84,7 +87,7 @@ public final class SagaBenchmark {
         try {
             String method = ServiceJars.registerPaymentMethod(PAYMENT_PORT, "bench-customer");
             warmUp(method);
-            double rate = saturate(method, orders);
+            double rate = saturate(method, orders, ordersService, payments);
             paced("Paced at half that rate", method, rate / 2, paced);
             // Alone, an order has nothing to share a batch or a wake-up with: what one customer sees on a quiet day.
             paced("One order a second", method, 1, Duration.ofSeconds(20));
@@ -104,8 +107,13 @@ public final class SagaBenchmark {
         finishPhase();
     }
 
-    /** Places {@code count} orders from 16 clients and returns confirmed orders per second. */
-    private static double saturate(String method, int count) throws Exception {
+    /**
+     * Places {@code count} orders from 16 clients and returns confirmed orders per second. Also prints
+     * what one confirmed order costs, in counts that do not drift with the machine's speed.
+     */
+    private static double saturate(String method, int count, Process orderService, Process paymentService)
+            throws Exception {
+        Costs before = Costs.now(orderService, paymentService);
         long start = System.nanoTime();
         placeWith(16, count, method);
         double acceptSeconds = (System.nanoTime() - start) / 1e9;
@@ -115,8 +123,43 @@ public final class SagaBenchmark {
         System.out.printf("Saturated: %d orders from 16 clients, accepted in %.1f s (%.0f/s); confirmed %.0f orders/s end to end%n",
                 count, acceptSeconds, count / acceptSeconds, rate);
         printLatencies("  POST to CONFIRMED under saturation (queueing included)");
+        awaitSagasEnded();
+        Costs.now(orderService, paymentService).minus(before).print(count);
         finishPhase();
         return rate;
+    }
+
+    /**
+     * Counters of the whole system: PostgreSQL commits (this database, less this benchmark's own
+     * queries), events in both stores, and each service's CPU time.
+     */
+    private record Costs(long commits, long events, Duration orderCpu, Duration paymentCpu) {
+
+        static Costs now(Process orderService, Process paymentService) throws Exception {
+            // Backends report their counts when idle, at the latest some 10 s later (PostgreSQL 15).
+            Thread.sleep(11_000);
+            long commits = (long) query("select xact_commit from pg_stat_database where datname = current_database()")[0];
+            long events = (long) query("select (select count(*) from domain_event_entry)"
+                    + " + (select count(*) from " + PAYMENT_SCHEMA + ".domain_event_entry)")[0];
+            return new Costs(commits - OWN_QUERIES.get(), events, cpu(orderService), cpu(paymentService));
+        }
+
+        Costs minus(Costs earlier) {
+            return new Costs(commits - earlier.commits, events - earlier.events, orderCpu.minus(earlier.orderCpu),
+                    paymentCpu.minus(earlier.paymentCpu));
+        }
+
+        void print(int orders) {
+            System.out.printf("  per confirmed order: %.1f PostgreSQL commits, %.1f events stored, JVM CPU %.1f ms"
+                            + " (order service %.1f, payment service %.1f)%n",
+                    (double) commits / orders, (double) events / orders,
+                    (orderCpu.toNanos() + paymentCpu.toNanos()) / 1e6 / orders,
+                    orderCpu.toNanos() / 1e6 / orders, paymentCpu.toNanos() / 1e6 / orders);
+        }
+
+        private static Duration cpu(Process process) {
+            return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+        }
     }
 
     private static void paced(String heading, String method, double rate, Duration duration) throws Exception {
@@ -236,6 +279,11 @@ public final class SagaBenchmark {
      * a 1.4 s stall at the start of the paced phase), and clears the read model for the next phase.
      */
     private static void finishPhase() throws Exception {
+        awaitSagasEnded();
+        execute("delete from order_view");
+    }
+
+    private static void awaitSagasEnded() throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (query("select count(*) from saga_entry")[0] > 0) {
             if (System.nanoTime() > deadline) {
@@ -243,7 +291,6 @@ public final class SagaBenchmark {
             }
             Thread.sleep(100);
         }
-        execute("delete from order_view");
     }
 
     private static void awaitConfirmed(int count, Duration within) throws Exception {
@@ -257,6 +304,7 @@ public final class SagaBenchmark {
     }
 
     private static double[] query(String sql) throws Exception {
+        OWN_QUERIES.incrementAndGet();
         try (var database = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + ORDER_SCHEMA,
                 "postgres", "postgres"); ResultSet rows = database.createStatement().executeQuery(sql)) {
             rows.next();
@@ -269,6 +317,7 @@ public final class SagaBenchmark {
     }
 
     private static void execute(String sql) throws Exception {
+        OWN_QUERIES.incrementAndGet();
         try (var database = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + ORDER_SCHEMA,
                 "postgres", "postgres")) {
             database.createStatement().execute(sql);
