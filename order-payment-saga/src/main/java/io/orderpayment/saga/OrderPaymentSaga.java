@@ -1,7 +1,7 @@
 package io.orderpayment.saga;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.orderpayment.api.order.CancelOrder;
 import io.orderpayment.api.order.CancellationReason;
 import io.orderpayment.api.order.OrderCancelled;

@@ -1,8 +1,8 @@
 package io.orderpayment.order.amqp;
 
 import com.rabbitmq.client.Channel;
-import io.orderpayment.outbox.amqp.EventTypeRoutingKeys;
 import io.orderpayment.inbox.amqp.ConsumerTopology;
+import io.orderpayment.outbox.amqp.EventTypeRoutingKeys;
 
 import java.io.IOException;
 import java.util.List;

@@ -5,17 +5,16 @@ import io.orderpayment.api.Money;
 import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.order.RefundRequested;
 import io.orderpayment.api.payment.ChargePayment;
+import io.orderpayment.inbox.jdbc.InboxPurge;
 import io.orderpayment.testsupport.PrometheusScrape;
 import io.orderpayment.testsupport.RabbitProbe;
 import io.orderpayment.testsupport.TestInfrastructure;
-import io.orderpayment.inbox.jdbc.InboxPurge;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

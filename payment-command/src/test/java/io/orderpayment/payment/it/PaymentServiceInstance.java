@@ -1,7 +1,7 @@
 package io.orderpayment.payment.it;
 
-import io.orderpayment.testsupport.TestInfrastructure;
 import io.orderpayment.payment.PaymentServiceApplication;
+import io.orderpayment.testsupport.TestInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -1,6 +1,7 @@
 package io.orderpayment.operations.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderpayment.inbox.amqp.ConsumerTopology;
 import io.orderpayment.operations.deadletters.DeadLetterController;
 import io.orderpayment.operations.deadletters.DeadLetterQueues;
 import io.orderpayment.operations.events.EventHistory;
@@ -13,18 +14,17 @@ import io.orderpayment.operations.metrics.ProcessorLag;
 import io.orderpayment.operations.processors.ProcessorPositions;
 import io.orderpayment.operations.processors.ProcessorStatusController;
 import io.orderpayment.outbox.ForwarderStatistics;
-import io.orderpayment.inbox.amqp.ConsumerTopology;
 import io.orderpayment.outbox.config.OutboxAutoConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
