@@ -77,8 +77,8 @@ public final class PaymentBenchmark {
 
     private static void measure(String jar, String latency, int consumers, int requests, List<String> extra) throws Exception {
         cleanUp();
+        // The port is ServiceJars.start's to pass: given twice, Spring Boot reads "port,port" and does not start.
         List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + PORT,
                 "--app.database.schema=" + SCHEMA,
                 "--app.outbox.exchange=" + PAYMENTS_EXCHANGE,
                 "--app.outbox.confirm-cache.key-prefix=bench:payments:confirmed:",
