@@ -12,6 +12,7 @@ import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.outbox.amqp.OutboxTopology;
 
 import java.io.File;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -92,9 +93,15 @@ public final class PaymentBenchmark {
         arguments.addAll(extra);
 
         // First run: declares the queues, registers the payment method; then the backlog builds up.
+        String paymentMethod;
         Process service = ServiceJars.start("payment service", jar, PORT, "/payments?orderId=ready", arguments, LOG);
-        String paymentMethod = ServiceJars.registerPaymentMethod(PORT, "bench-customer");
-        ServiceJars.stop(service);
+        try {
+            paymentMethod = ServiceJars.registerPaymentMethod(PORT, "bench-customer");
+            // Its consumers connect, and declare its queues, after it answers HTTP: wait for them.
+            awaitQueue(REQUEST_QUEUE, Duration.ofMinutes(1));
+        } finally {
+            ServiceJars.stop(service);
+        }
         try (Connection rabbit = OutboxBenchmark.rabbitConnection("payment-benchmark")) {
             Channel channel = rabbit.createChannel();
             new OutboxTopology(PAYMENTS_EXCHANGE, PAYMENTS_EXCHANGE + ".unrouted", 100_000).declare(channel);
@@ -113,20 +120,23 @@ public final class PaymentBenchmark {
                 all.countDown();
             }, tag -> { });
             service = ServiceJars.start("payment service", jar, PORT, "/payments?orderId=ready", arguments, LOG);
-            if (!warm.await(10, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("no payments processed within 10 minutes");
+            try {
+                if (!warm.await(10, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("no payments processed within 10 minutes");
+                }
+                long start = System.nanoTime();
+                Duration cpuBefore = cpu(service);
+                if (!all.await(10, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException(all.getCount() + " payments missing after 10 minutes");
+                }
+                Duration cpuUsed = cpu(service).minus(cpuBefore);
+                double seconds = (last.get() - start) / 1e9;
+                int measured = requests - warmUp;
+                System.out.printf("  gateway latency %-5s %,6d payments in %5.1f s: %,7.0f payments/s  (service JVM used %.2f cores)%n",
+                        latency, measured, seconds, measured / seconds, cpuUsed.toMillis() / 1000.0 / seconds);
+            } finally {
+                ServiceJars.stop(service);
             }
-            long start = System.nanoTime();
-            Duration cpuBefore = cpu(service);
-            if (!all.await(10, TimeUnit.MINUTES)) {
-                throw new IllegalStateException(all.getCount() + " payments missing after 10 minutes");
-            }
-            Duration cpuUsed = cpu(service).minus(cpuBefore);
-            double seconds = (last.get() - start) / 1e9;
-            int measured = requests - warmUp;
-            System.out.printf("  gateway latency %-5s %,6d payments in %5.1f s: %,7.0f payments/s  (service JVM used %.2f cores)%n",
-                    latency, measured, seconds, measured / seconds, cpuUsed.toMillis() / 1000.0 / seconds);
-            ServiceJars.stop(service);
         }
     }
 
@@ -144,6 +154,21 @@ public final class PaymentBenchmark {
                     .headers(Map.of("event-id", eventId)).build(), body);
         }
         channel.waitForConfirmsOrDie(60_000);
+    }
+
+    private static void awaitQueue(String queue, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            try (Connection rabbit = OutboxBenchmark.rabbitConnection("payment-benchmark-probe")) {
+                rabbit.createChannel().queueDeclarePassive(queue);
+                return;
+            } catch (IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the payment service did not declare " + queue + " within " + within);
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     private static Duration cpu(Process process) {

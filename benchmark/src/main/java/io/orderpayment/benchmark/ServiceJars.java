@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +19,17 @@ final class ServiceJars {
     private ServiceJars() {
     }
 
-    /** Starts {@code jar} on {@code port} and waits until {@code readinessPath} answers 200. */
+    /**
+     * Starts {@code jar} on {@code port} and waits until {@code readinessPath} answers 200. A port that
+     * is taken (a service left over from an interrupted run, say) would answer for it: refused.
+     */
     static Process start(String name, String jar, int port, String readinessPath, List<String> arguments, File log)
             throws Exception {
+        try (Socket taken = new Socket("127.0.0.1", port)) {
+            throw new IllegalStateException("port " + port + " is taken; stop what listens there before running this");
+        } catch (IOException free) {
+            // as it should be
+        }
         List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true", "-jar", jar,
                 "--server.port=" + port));
         command.addAll(arguments);

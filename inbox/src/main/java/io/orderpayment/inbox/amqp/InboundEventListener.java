@@ -24,7 +24,8 @@ import java.util.function.Consumer;
 /**
  * Consumes events another service's outbox published: reads each message once (event id, event type,
  * the JSON body as the record its type names) and hands it to the handler registered for its type,
- * with the order id and correlation id in the logging context ({@link InboundLogContext}).
+ * with the order id and correlation id in the logging context ({@link InboundLogContext}). A
+ * listener that takes one type of event also takes a message that names no type.
  * <p>
  * Returning normally acknowledges the message (the handler has committed). A message that no
  * redelivery can help is rejected, to the queue's dead letters: one that cannot be read (logged whole),
@@ -75,20 +76,33 @@ public final class InboundEventListener implements MessageListener {
         try (InboundLogContext context = InboundLogContext.open(properties.getHeader(EventHeaders.CORRELATION_ID))) {
             String eventId = required(properties, EventHeaders.EVENT_ID, properties.getMessageId(),
                     "message without an event id cannot be deduplicated");
-            String eventType = required(properties, EventHeaders.EVENT_TYPE, properties.getType(),
-                    "message without an event type cannot be handled");
-            Route<?> route = routes.get(eventType);
-            if (route == null) {
-                throw new AmqpRejectAndDontRequeueException("event " + eventId + " is a " + eventType
-                        + ", not one of " + eventTypes());
-            }
-            handle(route, eventId, message, context);
+            handle(route(eventId, properties), eventId, message, context);
         } catch (AmqpRejectAndDontRequeueException e) {
             throw e;
         } catch (RuntimeException e) {
             pause();
             throw e;
         }
+    }
+
+    /** The route of the message's event type; a queue of one type of event needs no type to know it. */
+    private Route<?> route(String eventId, MessageProperties properties) {
+        if (routes.size() == 1 && typeOf(properties) == null) {
+            return routes.values().iterator().next();
+        }
+        String eventType = required(properties, EventHeaders.EVENT_TYPE, properties.getType(),
+                "message without an event type cannot be handled");
+        Route<?> route = routes.get(eventType);
+        if (route == null) {
+            throw new AmqpRejectAndDontRequeueException("event " + eventId + " is a " + eventType
+                    + ", not one of " + eventTypes());
+        }
+        return route;
+    }
+
+    private static String typeOf(MessageProperties properties) {
+        Object header = properties.getHeaders().get(EventHeaders.EVENT_TYPE);
+        return header != null ? header.toString() : properties.getType();
     }
 
     private <T> void handle(Route<T> route, String eventId, Message message, InboundLogContext context) {

@@ -89,6 +89,19 @@ class InboundEventListenerTest {
     }
 
     @Test
+    void aQueueOfOneTypeOfEventTakesAMessageWithoutAType() {
+        List<InboundEvent<Refund>> refunds = new ArrayList<>();
+        InboundEventListener refundsOnly = InboundEventListener.reading(new ObjectMapper()).on(Refund.class, refunds::add);
+
+        refundsOnly.onMessage(message(null, "{\"orderId\":\"o-1\",\"paymentId\":\"p-1\"}", "c"));
+
+        assertThat(refunds).extracting(InboundEvent::payload).containsExactly(new Refund("o-1", "p-1"));
+        assertThatThrownBy(() -> refundsOnly.onMessage(message("Outcome", "{\"orderId\":\"o-1\"}", "c")))
+                .as("a type it does not take is still refused")
+                .isInstanceOf(AmqpRejectAndDontRequeueException.class);
+    }
+
+    @Test
     void anEventOfATypeTheQueueDoesNotTakeIsRejectedToTheDeadLetters() {
         assertThatThrownBy(() -> listener.onMessage(message("OrderPlaced", "{\"orderId\":\"o-1\"}", "c")))
                 .isInstanceOf(AmqpRejectAndDontRequeueException.class)
