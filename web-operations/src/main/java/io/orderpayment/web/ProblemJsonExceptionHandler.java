@@ -3,7 +3,6 @@ package io.orderpayment.web;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterErrors;
@@ -13,9 +12,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 import java.util.List;
 import java.util.stream.Stream;
+
+import static io.orderpayment.web.Problems.problem;
 
 /**
  * Every error as RFC 7807 application/problem+json: a stable {@code type}, a title, a detail that
@@ -23,8 +23,6 @@ import java.util.stream.Stream;
  * extends this with handlers for its own exceptions.
  */
 public abstract class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler {
-
-    private static final String TYPES = "https://github.com/orderpayment/problems/";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
@@ -50,6 +48,10 @@ public abstract class ProblemJsonExceptionHandler extends ResponseEntityExceptio
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        if (e.getMostSpecificCause() instanceof RequestBodyLimit.BodyTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "request-too-large", "Request too large", tooLarge.getMessage(), null));
+        }
         String detail = "the request body is not valid JSON of the expected shape: "
                 + e.getMostSpecificCause().getMessage().lines().findFirst().orElse("");
         return ResponseEntity.badRequest().body(
@@ -68,16 +70,5 @@ public abstract class ProblemJsonExceptionHandler extends ResponseEntityExceptio
         }
         return result.getResolvableErrors().stream()
                 .map(error -> result.getMethodParameter().getParameterName() + " " + error.getDefaultMessage());
-    }
-
-    /** @param errors one line per problem, or null */
-    protected static ProblemDetail problem(HttpStatus status, String type, String title, String detail, List<String> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPES + type));
-        problem.setTitle(title);
-        if (errors != null) {
-            problem.setProperty("errors", errors);
-        }
-        return problem;
     }
 }

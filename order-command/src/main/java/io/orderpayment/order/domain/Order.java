@@ -57,9 +57,9 @@ public class Order {
 
     @CommandHandler
     public Order(PlaceOrder command) {
-        Money total = OrderValidation.totalOf(command);
+        OrderValidation.ValidOrder order = OrderValidation.validate(command);
         apply(new OrderPlaced(command.orderId(), command.customerId(), command.paymentMethodId(),
-                command.items(), total));
+                order.items(), order.total()));
     }
 
     @CommandHandler

@@ -9,14 +9,27 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
-/** The rules an order must meet to be placed; collects every violation, not just the first. */
+/**
+ * The rules an order must meet to be placed; collects every violation, not just the first. The
+ * bounds are checked before any arithmetic, and keep every total within what the store and the read
+ * model hold: at most 100 items × 10,000 × 1,000,000 = 10^12.
+ */
 final class OrderValidation {
+
+    static final int MAX_ITEMS = 100;
+    static final int MAX_QUANTITY = 10_000;
+    static final BigDecimal MAX_UNIT_PRICE = BigDecimal.valueOf(1_000_000);
+    /** Longer than this, a number is shown in scientific notation: 1e999999999 written out is a billion digits. */
+    private static final int PLAIN_DIGITS = 40;
 
     private OrderValidation() {
     }
 
-    /** @return the order's total, in the currency's minor units */
-    static Money totalOf(PlaceOrder order) {
+    /** An order that meets the rules: its lines, amounts in the currency's minor units, and its total. */
+    record ValidOrder(List<OrderLine> items, Money total) {
+    }
+
+    static ValidOrder validate(PlaceOrder order) {
         List<String> violations = new ArrayList<>();
         if (isBlank(order.customerId())) {
             violations.add("customerId is required");
@@ -27,6 +40,8 @@ final class OrderValidation {
         Currency currency = currency(order.currency(), violations);
         if (order.items() == null || order.items().isEmpty()) {
             violations.add("an order needs at least one item");
+        } else if (order.items().size() > MAX_ITEMS) {
+            violations.add("items: an order has at most " + MAX_ITEMS + " items, not " + order.items().size());
         } else {
             for (int i = 0; i < order.items().size(); i++) {
                 checkLine("items[" + i + "]", order.items().get(i), currency, violations);
@@ -35,11 +50,16 @@ final class OrderValidation {
         if (!violations.isEmpty()) {
             throw new InvalidOrderException(violations);
         }
+        int digits = currency.getDefaultFractionDigits();
+        // Stripped first: 0E-999999999 is zero, but set to two decimals as it stands it is a billion-digit division.
+        List<OrderLine> items = order.items().stream()
+                .map(line -> new OrderLine(line.productId(), line.quantity(), line.unitPrice().stripTrailingZeros().setScale(digits)))
+                .toList();
         Money total = Money.zero(currency.getCurrencyCode());
-        for (OrderLine line : order.items()) {
+        for (OrderLine line : items) {
             total = total.plus(new Money(line.unitPrice(), currency.getCurrencyCode()).times(line.quantity()));
         }
-        return new Money(total.amount().setScale(currency.getDefaultFractionDigits()), total.currency());
+        return new ValidOrder(items, new Money(total.amount().setScale(digits), total.currency()));
     }
 
     private static Currency currency(String code, List<String> violations) {
@@ -70,16 +90,25 @@ final class OrderValidation {
         }
         if (line.quantity() <= 0) {
             violations.add(where + ".quantity must be positive, was " + line.quantity());
+        } else if (line.quantity() > MAX_QUANTITY) {
+            violations.add(where + ".quantity must be at most " + MAX_QUANTITY + ", was " + line.quantity());
         }
         BigDecimal price = line.unitPrice();
         if (price == null) {
             violations.add(where + ".unitPrice is required");
         } else if (price.signum() < 0) {
-            violations.add(where + ".unitPrice must not be negative, was " + price.toPlainString());
+            violations.add(where + ".unitPrice must not be negative, was " + shown(price));
+        } else if (price.compareTo(MAX_UNIT_PRICE) > 0) {
+            violations.add(where + ".unitPrice must be at most " + MAX_UNIT_PRICE + ", was " + shown(price));
         } else if (currency != null && price.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
-            violations.add(where + ".unitPrice " + price.toPlainString() + " has more decimals than "
+            violations.add(where + ".unitPrice " + shown(price) + " has more decimals than "
                     + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + ")");
         }
+    }
+
+    /** Comparing and scaling are cheap whatever the exponent; writing the number out is not. */
+    private static String shown(BigDecimal number) {
+        return Math.abs((long) number.scale()) + number.precision() <= PLAIN_DIGITS ? number.toPlainString() : number.toString();
     }
 
     private static boolean isBlank(String value) {

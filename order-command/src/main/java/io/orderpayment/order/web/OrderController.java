@@ -61,7 +61,7 @@ class OrderController {
 
     @GetMapping
     OrderPage list(@RequestParam @NotBlank String customerId,
-                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                   @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return OrderPage.of(views.findByCustomerIdOrderByCreatedAtDescOrderIdDesc(customerId, PageRequest.of(page, size)));
     }

@@ -67,7 +67,44 @@ class OrderTest {
             List<OrderLine> free = List.of(new OrderLine("sample", 1, BigDecimal.ZERO));
             fixture.givenNoPriorActivity()
                     .when(place(free, "EUR"))
-                    .expectEvents(new OrderPlaced(ORDER, "customer-1", "pm-1", free, new Money(new BigDecimal("0.00"), "EUR")));
+                    .expectEvents(new OrderPlaced(ORDER, "customer-1", "pm-1",
+                            List.of(new OrderLine("sample", 1, new BigDecimal("0.00"))), new Money(new BigDecimal("0.00"), "EUR")));
+        }
+
+        @Test
+        void pricesAreKeptInTheCurrencysMinorUnitsHoweverTheyWereWritten() {
+            List<OrderLine> written = List.of(new OrderLine("book", 1, new BigDecimal("12.5")),
+                    new OrderLine("lamp", 1, new BigDecimal("1E+2")), new OrderLine("sample", 1, new BigDecimal("0E-999999999")));
+            fixture.givenNoPriorActivity()
+                    .when(place(written, "EUR"))
+                    .expectEvents(new OrderPlaced(ORDER, "customer-1", "pm-1", List.of(
+                            new OrderLine("book", 1, new BigDecimal("12.50")), new OrderLine("lamp", 1, new BigDecimal("100.00")),
+                            new OrderLine("sample", 1, new BigDecimal("0.00"))), new Money(new BigDecimal("112.50"), "EUR")));
+        }
+
+        @Test
+        void theLargestOrderAllowedIsPlaced() {
+            List<OrderLine> largest = java.util.stream.IntStream.range(0, OrderValidation.MAX_ITEMS)
+                    .mapToObj(i -> new OrderLine("p" + i, OrderValidation.MAX_QUANTITY, OrderValidation.MAX_UNIT_PRICE))
+                    .toList();
+            fixture.givenNoPriorActivity()
+                    .when(place(largest, "JPY"))
+                    .expectEvents(new OrderPlaced(ORDER, "customer-1", "pm-1", largest,
+                            new Money(new BigDecimal("1000000000000"), "JPY")));
+        }
+
+        @Test
+        void quantitiesPricesAndItemsBeyondTheirBoundsAreRejectedWithoutWritingTheNumbersOut() {
+            expectRejected(place(List.of(new OrderLine("book", 10_001, BigDecimal.ONE)), "EUR"),
+                    "items[0].quantity must be at most 10000, was 10001");
+            expectRejected(place(List.of(new OrderLine("book", 1, new BigDecimal("1000000.01"))), "EUR"),
+                    "items[0].unitPrice must be at most 1000000, was 1000000.01");
+            expectRejected(place(List.of(new OrderLine("book", 1, new BigDecimal("1e999999999"))), "EUR"),
+                    "items[0].unitPrice must be at most 1000000, was 1E+999999999");
+            expectRejected(place(List.of(new OrderLine("book", 1, new BigDecimal("1e-999999999"))), "EUR"),
+                    "items[0].unitPrice 1E-999999999 has more decimals than EUR allows (2)");
+            expectRejected(place(java.util.Collections.nCopies(101, new OrderLine("book", 1, BigDecimal.ONE)), "EUR"),
+                    "items: an order has at most 100 items, not 101");
         }
 
         @Test

@@ -8,6 +8,7 @@ import io.orderpayment.api.order.RecordCompletedPayment;
 import io.orderpayment.order.persistence.IdempotencyKeyPurge;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -285,6 +286,75 @@ class OrderApiIT extends SharedOrderServiceIT {
         OrderHttp.Response hugePage = http().get("/orders?customerId=c&size=1000");
         assertThat(hugePage.status()).isEqualTo(400);
         assertThat(hugePage.json().get("detail").asText()).contains("size");
+    }
+
+    @Test
+    void aPageBeyondTheBoundIs400() {
+        OrderHttp.Response response = http().get("/orders?customerId=c&page=2147483647");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asText()).contains("page");
+    }
+
+    /** Bounds are checked before any arithmetic: 1e999999999 is one digit and an exponent, its plain form a billion digits. */
+    @Test
+    @Timeout(60)
+    void amountsBeyondTheirBoundsAre400AndWriteNothing() {
+        for (String unitPrice : List.of("1e999999999", "1e-999999999", "1000000.01", "-1e999999999")) {
+            OrderHttp.Response response = expectRejectedWithoutTrace(orderJson(customer(), "EUR", 1, unitPrice), 400,
+                    "Invalid order");
+            assertThat(response.json().get("detail").asText()).as(unitPrice).contains("unitPrice").hasSizeLessThan(500);
+        }
+        OrderHttp.Response tooMany = expectRejectedWithoutTrace(orderJson(customer(), "EUR", 10_001, "1.00"), 400,
+                "Invalid order");
+        assertThat(tooMany.json().get("detail").asText()).contains("quantity");
+    }
+
+    @Test
+    void aTotalAtTheBoundsIsAcceptedAndReadBack() {
+        String lines = IntStream.range(0, 100)
+                .mapToObj(i -> "{\"productId\": \"p%d\", \"quantity\": 10000, \"unitPrice\": 1000000}".formatted(i))
+                .reduce((a, b) -> a + "," + b).orElseThrow();
+        OrderHttp.Response placed = http().post("/orders", """
+                {"customerId": "%s", "paymentMethodId": "pm-1", "currency": "EUR", "items": [%s]}"""
+                .formatted(customer(), lines), Map.of());
+
+        assertThat(placed.status()).isEqualTo(202);
+        assertThat(http().get("/orders/" + placed.json().get("orderId").asText()).json().get("totalAmount").decimalValue())
+                .isEqualByComparingTo("1000000000000");
+    }
+
+    @Test
+    void moreItemsThanAnOrderMayHaveAre400() {
+        String lines = IntStream.range(0, 101)
+                .mapToObj(i -> "{\"productId\": \"p%d\", \"quantity\": 1, \"unitPrice\": 1}".formatted(i))
+                .reduce((a, b) -> a + "," + b).orElseThrow();
+
+        OrderHttp.Response response = expectRejectedWithoutTrace("""
+                {"customerId": "%s", "paymentMethodId": "pm-1", "currency": "EUR", "items": [%s]}"""
+                .formatted(customer(), lines), 400, "Invalid order");
+        assertThat(response.json().get("detail").asText()).contains("items");
+    }
+
+    @Test
+    void aBodyLargerThanTheLimitIs413AndWritesNothing() {
+        String padding = "x".repeat(70_000);
+        OrderHttp.Response response = expectRejectedWithoutTrace("""
+                {"customerId": "%s", "paymentMethodId": "pm-1", "currency": "EUR", "note": "%s",
+                 "items": [{"productId": "book", "quantity": 1, "unitPrice": 1}]}""".formatted(customer(), padding),
+                413, "Request too large");
+        assertThat(response.json().get("detail").asText()).contains("65536");
+    }
+
+    @Test
+    void requestsTheServerRefusesBeforeTheApplicationAreAnsweredAsProblems() {
+        for (String path : List.of("/orders/a%2Fb", "/orders/a%00b", "/no-such-thing")) {
+            OrderHttp.Response response = http().get(path);
+            assertThat(response.status()).as(path).isBetween(400, 499);
+            assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(response.json().get("status").asInt()).as(path).isEqualTo(response.status());
+        }
     }
 
     private OrderHttp.Response expectRejectedWithoutTrace(String body, int status, String title) {

@@ -6,6 +6,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import static io.orderpayment.web.Problems.problem;
+
 /** The payment service's own errors as problem+json; invalid and malformed requests are handled by the base class. */
 @RestControllerAdvice
 class ProblemResponses extends ProblemJsonExceptionHandler {

@@ -1,0 +1,50 @@
+package io.orderpayment.web;
+
+import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every error either service answers is a problem (application/problem+json), from whichever layer
+ * it comes: Spring MVC's handlers ({@link ProblemJsonExceptionHandler}), the error page
+ * ({@link ProblemErrorController}, in place of Spring Boot's), Tomcat itself
+ * ({@link ProblemReportValve}); and a body over {@code app.web.max-request-body} (64KB) is refused
+ * before anything reads it ({@link RequestBodyLimit}).
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class WebProblemsAutoConfiguration {
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(@Value("${app.web.max-request-body:64KB}") DataSize maxBody) {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(maxBody));
+        // Before Spring Security and everything else that might read the body.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnClass(StandardHost.class)
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
+        // Set before the host starts, which is when it installs its error report valve.
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemReportValve.class.getName());
+            }
+        });
+    }
+}
