@@ -8,8 +8,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
@@ -56,6 +58,13 @@ public abstract class ProblemJsonExceptionHandler extends ResponseEntityExceptio
                 + e.getMostSpecificCause().getMessage().lines().findFirst().orElse("");
         return ResponseEntity.badRequest().body(
                 problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail, null));
+    }
+
+    /** Neither service takes uploads; a body that says it is multipart but is not parses as nothing. */
+    @ExceptionHandler
+    ResponseEntity<Object> handleMultipart(MultipartException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "the request body is not valid multipart: " + e.getMostSpecificCause().getMessage(), null));
     }
 
     private static ResponseEntity<Object> invalidRequest(List<String> errors) {

@@ -15,10 +15,11 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Every error either service answers is a problem (application/problem+json), from whichever layer
- * it comes: Spring MVC's handlers ({@link ProblemJsonExceptionHandler}), the error page
- * ({@link ProblemErrorController}, in place of Spring Boot's), Tomcat itself
- * ({@link ProblemReportValve}); and a body over {@code app.web.max-request-body} (64KB) is refused
- * before anything reads it ({@link RequestBodyLimit}).
+ * it comes: Spring MVC's handlers ({@link ProblemJsonExceptionHandler}), errors sent without a body
+ * ({@link ErrorsAsProblems}), the error page ({@link ProblemErrorController}, in place of Spring
+ * Boot's), Tomcat itself ({@link ProblemReportValve}); a body over {@code app.web.max-request-body} (64KB) is refused
+ * before anything reads it ({@link RequestBodyLimit}); and JSON is answered in UTF-8 whatever charset is asked
+ * for ({@link JsonIsUtf8}).
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -30,21 +31,40 @@ public class WebProblemsAutoConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<ErrorsAsProblems> errorsAsProblems() {
+        FilterRegistrationBean<ErrorsAsProblems> registration = new FilterRegistrationBean<>(new ErrorsAsProblems());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<JsonIsUtf8> jsonIsUtf8() {
+        FilterRegistrationBean<JsonIsUtf8> registration = new FilterRegistrationBean<>(new JsonIsUtf8());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(@Value("${app.web.max-request-body:64KB}") DataSize maxBody) {
         FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(maxBody));
         // Before Spring Security and everything else that might read the body.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
     @Bean
     @ConditionalOnClass(StandardHost.class)
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
-        // Set before the host starts, which is when it installs its error report valve.
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(ProblemReportValve.class.getName());
-            }
-        });
+        return factory -> {
+            // Set before the host starts, which is when it installs its error report valve.
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                }
+            });
+            // Tomcat refuses TRACE itself, with an empty body no valve sees; let through, it meets Spring
+            // Security's firewall, which refuses it (it never reaches a servlet that would echo it) as a problem.
+            factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
+        };
     }
 }

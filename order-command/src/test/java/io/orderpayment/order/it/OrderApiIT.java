@@ -357,6 +357,53 @@ class OrderApiIT extends SharedOrderServiceIT {
         }
     }
 
+    /** Found by HostileInputIT: the order was placed, and only then did Spring find no way to write UTF-32 (a 500). */
+    @Test
+    void aClientAskingForJsonInAnotherCharsetGetsUtf8Json() {
+        OrderHttp.Response response = http().post("/orders", orderJson(customer(), "EUR", 1, "1.00"),
+                Map.of("Accept", "application/json; charset=utf-32"));
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.json().get("status").asText()).isEqualTo("PENDING");
+    }
+
+    /** Found by HostileInputIT: the order was placed, and only then did the answer fail to suit the client. */
+    @Test
+    void aClientThatAcceptsNoJsonIs406BeforeAnythingIsWritten() {
+        long placed = placedOrders();
+
+        OrderHttp.Response response = http().post("/orders", orderJson(customer(), "EUR", 1, "1.00"),
+                Map.of("Accept", "text/plain"));
+
+        assertThat(response.status()).isEqualTo(406);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(placedOrders()).isEqualTo(placed);
+    }
+
+    /** Found by HostileInputIT: a wildcard Content-Type, and multipart without a boundary, were 500s. */
+    @Test
+    void aBodyThatIsNotSaidToBeJsonIs415AndWritesNothing() {
+        for (String contentType : List.of("*/*", "text/plain", "application/*", "multipart/form-data")) {
+            OrderHttp.Response response = http().post("/orders", orderJson(customer(), "EUR", 1, "1.00"),
+                    Map.of("Content-Type", contentType));
+            assertThat(response.status()).as(contentType).isBetween(400, 415);
+            assertThat(response.header("Content-Type")).as(contentType).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void aTraceRequestIsRefusedAsAProblemAndEchoesNothing() throws Exception {
+        java.net.HttpURLConnection trace = (java.net.HttpURLConnection) java.net.URI.create(
+                "http://localhost:" + port + "/orders").toURL().openConnection();
+        trace.setRequestMethod("TRACE");
+        trace.setRequestProperty("Authorization", "Basic c2VjcmV0OnNlY3JldA==");
+
+        assertThat(trace.getResponseCode()).isBetween(400, 499);
+        assertThat(trace.getContentType()).startsWith("application/problem+json");
+        assertThat(new String(trace.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("c2VjcmV0OnNlY3JldA==");
+    }
+
     private OrderHttp.Response expectRejectedWithoutTrace(String body, int status, String title) {
         long placed = placedOrders();
         long views = jdbc.queryForObject("select count(*) from order_view", Long.class);

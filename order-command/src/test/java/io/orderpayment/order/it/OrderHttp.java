@@ -42,7 +42,7 @@ public final class OrderHttp {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return send(request.build());
     }
 

@@ -5,6 +5,7 @@ import io.orderpayment.payment.gateway.GatewaySimulation;
 import jakarta.validation.constraints.NotBlank;
 import lombok.RequiredArgsConstructor;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,7 +18,7 @@ import java.util.List;
 
 /** The simulated gateway for operators and tests: its outage switch, its latency, its ledger. */
 @RestController
-@RequestMapping("/admin/gateway")
+@RequestMapping(value = "/admin/gateway", produces = MediaType.APPLICATION_JSON_VALUE)
 @RequiredArgsConstructor
 class GatewayAdminController {
 
@@ -32,7 +33,7 @@ class GatewayAdminController {
         return GatewaySettingsResponse.of(simulation.settings());
     }
 
-    @PutMapping
+    @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     GatewaySettingsResponse change(@RequestBody GatewaySettingsRequest request) {
         return GatewaySettingsResponse.of(simulation.change(request.outage(), latency(request.latency())));
     }

@@ -3,6 +3,7 @@ package io.orderpayment.payment.web;
 import io.orderpayment.payment.application.PaymentMethods;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,13 +14,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
-@RequestMapping("/payment-methods")
+@RequestMapping(value = "/payment-methods", produces = MediaType.APPLICATION_JSON_VALUE)
 @RequiredArgsConstructor
 class PaymentMethodController {
 
     private final PaymentMethods paymentMethods;
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PaymentMethodResponse> register(@Valid @RequestBody RegisterPaymentMethodRequest request) {
         PaymentMethods.PaymentMethod method = paymentMethods.register(request.customerId(), request.token());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri()

@@ -2,6 +2,7 @@ package io.orderpayment.operations.deadletters;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /** Dead letters for operators: how many wait per queue, what they are, and sending them back. */
 @RestController
-@RequestMapping("/admin/dead-letters")
+@RequestMapping(value = "/admin/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
 public class DeadLetterController {
 
     private final DeadLetterQueues deadLetters;
