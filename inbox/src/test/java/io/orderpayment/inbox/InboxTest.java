@@ -11,7 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The work of a message is done once, however often it is delivered; a failed attempt leaves no record. */
+/**
+ * The work of a message is done once, however often it is delivered; work that fails is the caller's
+ * to hear of. That its record then rolls back with it, so a redelivery does the work, shows on
+ * PostgreSQL in PaymentProcessingIT (a failure injected after the gateway charged).
+ */
 class InboxTest {
 
     private final Set<String> recorded = new HashSet<>();

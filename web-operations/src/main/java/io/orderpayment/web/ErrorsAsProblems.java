@@ -27,8 +27,7 @@ public class ErrorsAsProblems extends OncePerRequestFilter {
         chain.doFilter(request, answer);
         int status = answer.getStatus();
         if (status >= 400 && !answer.bodyStarted && !response.isCommitted()) {
-            Problems.write(response, status, Problems.typeOf(status), Problems.titleOf(status),
-                    "the request could not be answered (" + Problems.titleOf(status) + ")");
+            Problems.writeStatus(response, status, null);
         }
     }
 
@@ -52,9 +51,7 @@ public class ErrorsAsProblems extends OncePerRequestFilter {
                 throw new IllegalStateException("the response is committed: too late to send error " + status);
             }
             bodyStarted = true;
-            String detail = status < 500 && message != null && !message.isBlank()
-                    ? message : "the request could not be answered (" + Problems.titleOf(status) + ")";
-            Problems.write((HttpServletResponse) getResponse(), status, Problems.typeOf(status), Problems.titleOf(status), detail);
+            Problems.writeStatus((HttpServletResponse) getResponse(), status, message);
         }
 
         @Override

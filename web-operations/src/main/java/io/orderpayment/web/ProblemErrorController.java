@@ -23,8 +23,6 @@ public class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value && value >= 400 ? value : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        String detail = status < 500 && message instanceof String text && !text.isBlank()
-                ? text : "the request could not be answered (" + Problems.titleOf(status) + ")";
-        Problems.write(response, status, Problems.typeOf(status), Problems.titleOf(status), detail);
+        Problems.writeStatus(response, status, message instanceof String text ? text : null);
     }
 }

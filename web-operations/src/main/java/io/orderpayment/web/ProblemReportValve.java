@@ -19,8 +19,7 @@ public class ProblemReportValve extends ErrorReportValve {
             return;
         }
         try {
-            Problems.write(response.getResponse(), status, Problems.typeOf(status), Problems.titleOf(status),
-                    "the server refused the request before reading it (" + Problems.titleOf(status) + ")");
+            Problems.writeStatus(response.getResponse(), status, "the server refused the request before reading it");
         } catch (IOException | IllegalStateException e) {
             // the client is gone, or the response was committed meanwhile: nothing left to tell
         }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * RFC 7807 problems, the one shape of every error both services answer: a stable {@code type}, a
@@ -56,14 +57,16 @@ public final class Problems {
         response.flushBuffer();
     }
 
-    /** A title for a status: its reason phrase, or "Error" for one HTTP does not name. */
-    public static String titleOf(int status) {
+    /**
+     * Writes the problem of an error known only by its status, as another layer reported it: its
+     * reason phrase as title and type; {@code message} as detail for a 4xx, which concerns the
+     * request; nothing of a 5xx's cause, which the log tells.
+     */
+    public static void writeStatus(HttpServletResponse response, int status, String message) throws IOException {
         HttpStatus known = HttpStatus.resolve(status);
-        return known != null ? known.getReasonPhrase() : "Error";
-    }
-
-    /** A type for a status: its reason phrase in lower case with hyphens, {@code bad-request}. */
-    public static String typeOf(int status) {
-        return titleOf(status).toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        String title = known != null ? known.getReasonPhrase() : "Error";
+        String detail = status < 500 && message != null && !message.isBlank()
+                ? message : "the request could not be answered (" + title + ")";
+        write(response, status, title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), title, detail);
     }
 }

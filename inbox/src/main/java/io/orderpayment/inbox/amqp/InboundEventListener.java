@@ -87,7 +87,7 @@ public final class InboundEventListener implements MessageListener {
 
     /** The route of the message's event type; a queue of one type of event needs no type to know it. */
     private Route<?> route(String eventId, MessageProperties properties) {
-        if (routes.size() == 1 && typeOf(properties) == null) {
+        if (routes.size() == 1 && isBlank(headerOr(properties, EventHeaders.EVENT_TYPE, properties.getType()))) {
             return routes.values().iterator().next();
         }
         String eventType = required(properties, EventHeaders.EVENT_TYPE, properties.getType(),
@@ -100,10 +100,6 @@ public final class InboundEventListener implements MessageListener {
         return route;
     }
 
-    private static String typeOf(MessageProperties properties) {
-        Object header = properties.getHeaders().get(EventHeaders.EVENT_TYPE);
-        return header != null ? header.toString() : properties.getType();
-    }
 
     private <T> void handle(Route<T> route, String eventId, Message message, InboundLogContext context) {
         JsonNode body = readTree(route.type(), message);
@@ -163,12 +159,20 @@ public final class InboundEventListener implements MessageListener {
 
     /** The header, else the message property the outbox sets to the same value, else a rejection. */
     private static String required(MessageProperties properties, String header, String property, String rejection) {
-        Object value = properties.getHeaders().get(header);
-        String text = value != null ? value.toString() : property;
-        if (text == null || text.isBlank()) {
+        String text = headerOr(properties, header, property);
+        if (isBlank(text)) {
             throw new AmqpRejectAndDontRequeueException(rejection);
         }
         return text;
+    }
+
+    private static String headerOr(MessageProperties properties, String header, String property) {
+        Object value = properties.getHeaders().get(header);
+        return value != null ? value.toString() : property;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static Object valueOf(RecordComponent component, Object record) {
