@@ -2,6 +2,7 @@ package io.orderpayment.e2e;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderpayment.testsupport.RawHttp;
 import io.orderpayment.testsupport.TestInfrastructure;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -18,8 +18,9 @@ import org.springframework.util.unit.DataSize;
  * it comes: Spring MVC's handlers ({@link ProblemJsonExceptionHandler}), errors sent without a body
  * ({@link ErrorsAsProblems}), the error page ({@link ProblemErrorController}, in place of Spring
  * Boot's), Tomcat itself ({@link ProblemReportValve}); a body over {@code app.web.max-request-body} (64KB) is refused
- * before anything reads it ({@link RequestBodyLimit}); and JSON is answered in UTF-8 whatever charset is asked
- * for ({@link JsonIsUtf8}).
+ * before anything reads it ({@link RequestBodyLimit}); a path with parameters, which no endpoint has, is
+ * refused before Spring parses it ({@link NoPathParameters}); and JSON is answered in UTF-8 whatever charset
+ * is asked for ({@link JsonIsUtf8}).
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -38,6 +39,13 @@ public class WebProblemsAutoConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<NoPathParameters> noPathParameters() {
+        FilterRegistrationBean<NoPathParameters> registration = new FilterRegistrationBean<>(new NoPathParameters());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<JsonIsUtf8> jsonIsUtf8() {
         FilterRegistrationBean<JsonIsUtf8> registration = new FilterRegistrationBean<>(new JsonIsUtf8());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
@@ -48,7 +56,7 @@ public class WebProblemsAutoConfiguration {
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(@Value("${app.web.max-request-body:64KB}") DataSize maxBody) {
         FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(maxBody));
         // Before Spring Security and everything else that might read the body.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 

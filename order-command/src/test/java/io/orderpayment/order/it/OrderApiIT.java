@@ -6,6 +6,7 @@ import io.orderpayment.api.PaymentIds;
 import io.orderpayment.api.order.OrderPlaced;
 import io.orderpayment.api.order.RecordCompletedPayment;
 import io.orderpayment.order.persistence.IdempotencyKeyPurge;
+import io.orderpayment.testsupport.RawHttp;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -349,10 +350,11 @@ class OrderApiIT extends SharedOrderServiceIT {
 
     @Test
     void requestsTheServerRefusesBeforeTheApplicationAreAnsweredAsProblems() {
-        for (String path : List.of("/orders/a%2Fb", "/orders/a%00b", "/no-such-thing")) {
-            OrderHttp.Response response = http().get(path);
+        // A malformed escape in path parameters (found by HostileInputIT) made Spring's path parser throw: a 500.
+        for (String path : List.of("/orders/a%2Fb", "/orders/a%00b", "/no-such-thing", "/orders;%", "/orders;x=%iT/h")) {
+            RawHttp.Response response = RawHttp.exchange(port, "GET", path, Map.of(), null);
             assertThat(response.status()).as(path).isBetween(400, 499);
-            assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(response.contentType()).as(path).startsWith("application/problem+json");
             assertThat(response.json().get("status").asInt()).as(path).isEqualTo(response.status());
         }
     }

@@ -1,4 +1,4 @@
-package io.orderpayment.e2e;
+package io.orderpayment.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,7 @@ import java.util.Map;
  * HTTP/1.1 spoken over a plain socket, so that a test can send what a well-behaved client library
  * refuses to: any bytes in the path, the query and header values.
  */
-final class RawHttp {
+public final class RawHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TIMEOUT_MILLIS = 30_000;
@@ -27,7 +27,7 @@ final class RawHttp {
     }
 
     /** Sends one request on a new connection and reads the whole answer. */
-    static Response exchange(int port, String method, String target, Map<String, String> headers, byte[] body) {
+    public static Response exchange(int port, String method, String target, Map<String, String> headers, byte[] body) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n")
@@ -100,13 +100,13 @@ final class RawHttp {
         return -1;
     }
 
-    record Response(int status, Map<String, String> headers, String body) {
+    public record Response(int status, Map<String, String> headers, String body) {
 
-        String contentType() {
+        public String contentType() {
             return headers.getOrDefault("content-type", "");
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
