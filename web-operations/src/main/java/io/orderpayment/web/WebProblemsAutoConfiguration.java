@@ -19,8 +19,8 @@ import org.springframework.util.unit.DataSize;
  * ({@link ErrorsAsProblems}), the error page ({@link ProblemErrorController}, in place of Spring
  * Boot's), Tomcat itself ({@link ProblemReportValve}); a body over {@code app.web.max-request-body} (64KB) is refused
  * before anything reads it ({@link RequestBodyLimit}); a path with parameters, which no endpoint has, is
- * refused before Spring parses it ({@link NoPathParameters}); and JSON is answered in UTF-8 whatever charset
- * is asked for ({@link JsonIsUtf8}).
+ * refused before Spring parses it ({@link NoPathParameters}); and the {@code Accept} header is settled before any
+ * work: JSON in UTF-8 whatever charset is asked for, 406 for one Spring cannot parse ({@link AcceptHeader}).
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -46,8 +46,8 @@ public class WebProblemsAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<JsonIsUtf8> jsonIsUtf8() {
-        FilterRegistrationBean<JsonIsUtf8> registration = new FilterRegistrationBean<>(new JsonIsUtf8());
+    FilterRegistrationBean<AcceptHeader> acceptHeader() {
+        FilterRegistrationBean<AcceptHeader> registration = new FilterRegistrationBean<>(new AcceptHeader());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
