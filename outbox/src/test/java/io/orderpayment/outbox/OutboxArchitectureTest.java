@@ -22,6 +22,7 @@ class OutboxArchitectureTest {
 
     private static final String BROKER_ADAPTER = "io.orderpayment.outbox.amqp..";
     private static final String CACHE_ADAPTER = "io.orderpayment.outbox.redis..";
+    private static final String AUDIT = "io.orderpayment.outbox.audit..";
 
     @ArchTest
     static final ArchRule forwarderCoreKnowsOnlyAxon = classes()
@@ -41,5 +42,10 @@ class OutboxArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(BROKER_ADAPTER, "org.springframework.amqp..", "com.rabbitmq..");
 
     @ArchTest
-    static final ArchRule theAdaptersTheseRulesNameExist = everyPackageHoldsClasses(BROKER_ADAPTER, CACHE_ADAPTER);
+    static final ArchRule auditUsesThePortsNotTheAdapters = noClasses()
+            .that().resideInAPackage(AUDIT)
+            .should().dependOnClassesThat().resideInAnyPackage(BROKER_ADAPTER, CACHE_ADAPTER);
+
+    @ArchTest
+    static final ArchRule thePackagesTheseRulesNameExist = everyPackageHoldsClasses(BROKER_ADAPTER, CACHE_ADAPTER, AUDIT);
 }

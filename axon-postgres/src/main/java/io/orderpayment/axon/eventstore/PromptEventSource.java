@@ -4,10 +4,13 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,17 +23,26 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(PromptEventSource.class);
+
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final NewEventSignal signal;
+    private final GapsGivenUp gapsGivenUp;
 
     public PromptEventSource(StreamableMessageSource<TrackedEventMessage<?>> store) {
+        this(store, GapsGivenUp.IGNORED);
+    }
+
+    /** @param gapsGivenUp told of the indexes each stream stops waiting for (see {@link GapWatch}) */
+    public PromptEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, GapsGivenUp gapsGivenUp) {
         this.store = store;
         this.signal = new NewEventSignal(store, Duration.ofSeconds(1));
+        this.gapsGivenUp = gapsGivenUp;
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken position) {
-        return new PromptStream(store.openStream(position));
+        return new PromptStream(store.openStream(position), new GapWatch(position));
     }
 
     @Override
@@ -56,10 +68,12 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     private final class PromptStream implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> events;
+        private final GapWatch gapWatch;
         private volatile Runnable callback;
 
-        private PromptStream(BlockingStream<TrackedEventMessage<?>> events) {
+        private PromptStream(BlockingStream<TrackedEventMessage<?>> events, GapWatch gapWatch) {
             this.events = events;
+            this.gapWatch = gapWatch;
         }
 
         @Override
@@ -81,7 +95,21 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            return events.nextAvailable();
+            TrackedEventMessage<?> event = events.nextAvailable();
+            SortedSet<Long> givenUp = gapWatch.givenUpAt(event);
+            if (!givenUp.isEmpty()) {
+                report(givenUp);
+            }
+            return event;
+        }
+
+        /** The reader goes on whatever happens here: the gaps are a lead for an audit, not part of the stream. */
+        private void report(SortedSet<Long> givenUp) {
+            try {
+                gapsGivenUp.givenUp(givenUp);
+            } catch (RuntimeException e) {
+                log.warn("Could not record the global indexes {} the reader stopped waiting for: {}", givenUp, e.toString());
+            }
         }
 
         @Override

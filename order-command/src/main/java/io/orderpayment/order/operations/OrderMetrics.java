@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Orders placed, confirmed and cancelled by reason (counted in the read model, so the same on every
- * node and after restarts), sagas still running, deadlines pending, and the saga's lag.
+ * node and after restarts), sagas still running, deadlines pending, the saga's lag, and sagas the
+ * audit had to start.
  */
 class OrderMetrics implements MeterBinder {
 
@@ -27,10 +28,12 @@ class OrderMetrics implements MeterBinder {
 
     private final CachedCounts counts;
     private final ProcessorLag lag;
+    private final SagaAudit sagaAudit;
 
-    OrderMetrics(JdbcTemplate jdbc, ProcessorLag lag) {
+    OrderMetrics(JdbcTemplate jdbc, ProcessorLag lag, SagaAudit sagaAudit) {
         this.counts = new CachedCounts(() -> query(jdbc), Duration.ofSeconds(1));
         this.lag = lag;
+        this.sagaAudit = sagaAudit;
     }
 
     @Override
@@ -47,6 +50,9 @@ class OrderMetrics implements MeterBinder {
                 .description("Order-payment sagas not yet ended").register(registry);
         Gauge.builder("deadlines.scheduled", counts, c -> c.get(DEADLINES))
                 .description("Payment deadlines and next attempts waiting in db-scheduler").register(registry);
+        FunctionCounter.builder("sagas.audit.started", sagaAudit, SagaAudit::started)
+                .description("Sagas started by the audit for PENDING orders whose OrderPlaced the saga passed over")
+                .register(registry);
         lag.register(registry, OrderAxonConfiguration.SAGA_PROCESSING_GROUP);
     }
 

@@ -27,8 +27,13 @@ final class ForwarderAssertions {
 
     /** Orders whose first payment request (which the saga asks for right after placing) was delivered. */
     static Set<String> paymentRequestedDelivered(RabbitProbe consumer, Collection<String> orderIds) {
+        return eventDelivered(consumer, "PaymentRequested", orderIds);
+    }
+
+    /** Orders among {@code orderIds} of which an event of this type (simple name) was delivered. */
+    static Set<String> eventDelivered(RabbitProbe consumer, String eventType, Collection<String> orderIds) {
         return consumer.received().stream()
-                .filter(message -> String.valueOf(message.header("event-type")).endsWith("PaymentRequested"))
+                .filter(message -> eventType.equals(message.header("event-type")))
                 .map(message -> message.header("aggregate-id"))
                 .filter(orderIds::contains)
                 .collect(Collectors.toSet());

@@ -1,12 +1,16 @@
 package io.orderpayment.outbox.config;
 
 import io.orderpayment.axon.config.MigrationLocation;
+import io.orderpayment.axon.eventstore.GapsGivenUp;
 import io.orderpayment.axon.eventstore.PromptEventSource;
+import io.orderpayment.axon.tokens.ProcessorTokens;
 import io.orderpayment.outbox.ConfirmedEventCache;
 import io.orderpayment.outbox.EventPublisher;
 import io.orderpayment.outbox.ForwarderStatistics;
 import io.orderpayment.outbox.OutboxForwarder;
 import io.orderpayment.outbox.amqp.EventTypeRoutingKeys;
+import io.orderpayment.outbox.audit.JdbcGapsGivenUp;
+import io.orderpayment.outbox.audit.OutboxAudit;
 import io.orderpayment.outbox.amqp.OutboxMessageConverter;
 import io.orderpayment.outbox.amqp.OutboxTopology;
 import io.orderpayment.outbox.amqp.RabbitEventPublisher;
@@ -17,6 +21,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.amqp.autoconfig.AMQPAutoConfiguration;
 import org.axonframework.extensions.amqp.eventhandling.AMQPMessageConverter;
 import org.axonframework.extensions.amqp.eventhandling.RoutingKeyResolver;
@@ -42,6 +47,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -168,23 +175,63 @@ public class OutboxAutoConfiguration {
                         config -> PropagatingErrorHandler.instance()));
     }
 
-    /** Keeps the forwarder's segments divided fairly among the running instances. */
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService outboxSegmentBalancer(EventProcessingConfiguration processing, JdbcTemplate database,
-                                                   OutboxProperties properties, Environment environment) {
+    /** The indexes the forwarder's (and every other prompt) reader gives up on, for the audit to watch. */
+    @Bean
+    GapsGivenUp gapsGivenUp(JdbcTemplate database) {
+        return new JdbcGapsGivenUp(database);
+    }
+
+    @Bean
+    OutboxAudit outboxAudit(JdbcTemplate database, PlatformTransactionManager transactionManager,
+                            ProcessorTokens tokens, EventStore eventStore, ConfirmedEventCache confirmedEventCache,
+                            EventPublisher publisher, OutboxProperties properties) {
+        return new OutboxAudit(database, new TransactionTemplate(transactionManager), tokens, eventStore,
+                confirmedEventCache, publisher, properties.audit().gapRetention());
+    }
+
+    /**
+     * Keeps the forwarder's segments divided fairly among the running instances, and runs the
+     * audit that finds events the forwarder skipped.
+     */
+    @Bean
+    OutboxMaintenance outboxMaintenance(EventProcessingConfiguration processing, JdbcTemplate database,
+                                               OutboxAudit audit, OutboxProperties properties, Environment environment) {
         String instanceId = environment.getProperty("app.node-id",
                 environment.getProperty("spring.application.name", "service") + "-" + UUID.randomUUID());
         SegmentBalancer balancer = new SegmentBalancer(
                 () -> processing.eventProcessor(OutboxForwarder.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow(),
                 database, instanceId, properties.balanceInterval());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-segment-balancer");
+            Thread thread = new Thread(runnable, "outbox-maintenance");
             thread.setDaemon(true);
             return thread;
         });
         long period = properties.balanceInterval().toMillis();
         scheduler.scheduleWithFixedDelay(balancer, period, period, TimeUnit.MILLISECONDS);
-        return scheduler;
+        long auditPeriod = properties.audit().interval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> runAudit(audit), auditPeriod, auditPeriod, TimeUnit.MILLISECONDS);
+        return new OutboxMaintenance(scheduler);
+    }
+
+    /** A failed run (broker or database away) is logged; the next one looks again. */
+    private static void runAudit(OutboxAudit audit) {
+        try {
+            audit.run();
+        } catch (RuntimeException e) {
+            log.warn("Outbox audit failed; it runs again at the next interval: {}", e.toString());
+        }
+    }
+
+    /**
+     * The outbox's own scheduler, stopped with the application. Not a ScheduledExecutorService bean:
+     * Spring would run the service's {@code @Scheduled} methods on its one thread too.
+     */
+    public record OutboxMaintenance(ScheduledExecutorService scheduler) implements DisposableBean {
+
+        @Override
+        public void destroy() {
+            scheduler.shutdownNow();
+        }
     }
 
     /** The forwarder's own RabbitMQ connection, closed with the application. */

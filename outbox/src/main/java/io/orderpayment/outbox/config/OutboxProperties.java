@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param confirmTimeout     how long a batch waits for its confirms before it is retried
  * @param balanceInterval    how often an instance checks that it holds no more than its fair share of segments
  * @param tokenClaimInterval how often unclaimed segments (released, or left by a stopped instance) are looked for
+ * @param audit              the search for events the forwarder skipped (see {@code OutboxAudit})
  */
 @ConfigurationProperties("app.outbox")
 public record OutboxProperties(
@@ -30,7 +31,8 @@ public record OutboxProperties(
         @DefaultValue("10s") Duration confirmTimeout,
         @DefaultValue("5s") Duration tokenClaimInterval,
         @DefaultValue("5s") Duration balanceInterval,
-        @DefaultValue ConfirmCache confirmCache) {
+        @DefaultValue ConfirmCache confirmCache,
+        @DefaultValue Audit audit) {
 
     public OutboxProperties {
         if (exchange == null || exchange.isBlank()) {
@@ -50,5 +52,15 @@ public record OutboxProperties(
             @DefaultValue("outbox:confirmed:") String keyPrefix,
             @DefaultValue("7d") Duration ttl,
             @DefaultValue("5s") Duration pauseAfterFailure) {
+    }
+
+    /**
+     * @param interval     how often each instance runs the audit (one at a time across instances)
+     * @param gapRetention how long an index missing from the event store is watched before it is taken
+     *                     for a rolled-back transaction's
+     */
+    public record Audit(
+            @DefaultValue("1m") Duration interval,
+            @DefaultValue("1h") Duration gapRetention) {
     }
 }

@@ -1,7 +1,9 @@
 package io.orderpayment.operations.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderpayment.axon.tokens.ProcessorTokens;
 import io.orderpayment.inbox.amqp.ConsumerTopology;
+import io.orderpayment.operations.audit.OutboxAuditController;
 import io.orderpayment.operations.deadletters.DeadLetterController;
 import io.orderpayment.operations.deadletters.DeadLetterQueues;
 import io.orderpayment.operations.events.EventHistory;
@@ -14,10 +16,10 @@ import io.orderpayment.operations.metrics.ProcessorLag;
 import io.orderpayment.operations.processors.ProcessorPositions;
 import io.orderpayment.operations.processors.ProcessorStatusController;
 import io.orderpayment.outbox.ForwarderStatistics;
+import io.orderpayment.outbox.audit.OutboxAudit;
 import io.orderpayment.outbox.config.OutboxAutoConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +28,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The operator's view of a service built on the outbox: processor positions, dead letters, the
@@ -38,8 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class OperationsAutoConfiguration {
 
     @Bean
-    ProcessorPositions processorPositions(JdbcTemplate jdbc, Serializer serializer, EventStore eventStore) {
-        return new ProcessorPositions(jdbc, serializer, eventStore);
+    ProcessorPositions processorPositions(ProcessorTokens tokens, EventStore eventStore) {
+        return new ProcessorPositions(tokens, eventStore);
     }
 
     @Bean
@@ -90,8 +91,13 @@ public class OperationsAutoConfiguration {
     }
 
     @Bean
-    OutboxMetrics outboxMetrics(ForwarderStatistics statistics, ProcessorLag lag) {
-        return new OutboxMetrics(statistics, lag);
+    OutboxMetrics outboxMetrics(ForwarderStatistics statistics, ProcessorLag lag, OutboxAudit audit) {
+        return new OutboxMetrics(statistics, lag, audit);
+    }
+
+    @Bean
+    OutboxAuditController outboxAuditController(OutboxAudit audit) {
+        return new OutboxAuditController(audit);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.orderpayment.outbox.ForwarderStatistics;
 import io.orderpayment.outbox.OutboxForwarder;
+import io.orderpayment.outbox.audit.OutboxAudit;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -13,16 +14,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * The forwarder's work as Prometheus sees it: events forwarded (its rate is events/s), batches
  * failed, the time from a batch's first publish to its last confirm (a histogram, so that Prometheus
- * can give its percentiles), and its lag behind the store.
+ * can give its percentiles), its lag behind the store, and the events its audit found skipped.
  */
 public class OutboxMetrics implements MeterBinder {
 
     private final ForwarderStatistics statistics;
     private final ProcessorLag lag;
+    private final OutboxAudit audit;
 
-    public OutboxMetrics(ForwarderStatistics statistics, ProcessorLag lag) {
+    public OutboxMetrics(ForwarderStatistics statistics, ProcessorLag lag, OutboxAudit audit) {
         this.statistics = statistics;
         this.lag = lag;
+        this.audit = audit;
     }
 
     @Override
@@ -32,6 +35,9 @@ public class OutboxMetrics implements MeterBinder {
                 .baseUnit("events").register(registry);
         FunctionCounter.builder("outbox.skipped", statistics, ForwarderStatistics::skippedAsConfirmed)
                 .description("Events not sent again because the confirm cache knew them")
+                .baseUnit("events").register(registry);
+        FunctionCounter.builder("outbox.audit.republished", audit, OutboxAudit::republished)
+                .description("Events the audit found skipped by the forwarder and published")
                 .baseUnit("events").register(registry);
         FunctionCounter.builder("outbox.batches.failed", statistics, ForwarderStatistics::failedBatches)
                 .description("Batches that failed and were left for the processor to retry")

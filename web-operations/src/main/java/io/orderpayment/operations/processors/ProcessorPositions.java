@@ -1,14 +1,10 @@
 package io.orderpayment.operations.processors;
 
+import io.orderpayment.axon.tokens.ProcessorTokens;
+import io.orderpayment.axon.tokens.ProcessorTokens.StoredToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -18,13 +14,11 @@ import java.util.OptionalLong;
  */
 public class ProcessorPositions {
 
-    private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final ProcessorTokens tokens;
     private final EventStore eventStore;
 
-    public ProcessorPositions(JdbcTemplate jdbc, Serializer serializer, EventStore eventStore) {
-        this.jdbc = jdbc;
-        this.serializer = serializer;
+    public ProcessorPositions(ProcessorTokens tokens, EventStore eventStore) {
+        this.tokens = tokens;
         this.eventStore = eventStore;
     }
 
@@ -34,15 +28,13 @@ public class ProcessorPositions {
         return head == null ? -1 : head.position().orElse(-1);
     }
 
-    private static final String SELECT = "select processor_name, segment, owner, timestamp, token, token_type from token_entry";
-
     public List<SegmentPosition> segments() {
-        return jdbc.query(SELECT + " order by processor_name, segment", this::segmentPosition);
+        return tokens.all().stream().map(ProcessorPositions::segmentPosition).toList();
     }
 
     /** One processor's segments: the health check and each scrape ask for one, and need not read the others' tokens. */
     public List<SegmentPosition> segments(String processor) {
-        return jdbc.query(SELECT + " where processor_name = ? order by segment", this::segmentPosition, processor);
+        return tokens.of(processor).stream().map(ProcessorPositions::segmentPosition).toList();
     }
 
     /** Events stored but not yet handled by the processor's slowest segment; empty while it has no token. */
@@ -55,17 +47,7 @@ public class ProcessorPositions {
         return OptionalLong.of(Math.max(0, head() - slowest));
     }
 
-    private SegmentPosition segmentPosition(ResultSet row, int rowNumber) throws SQLException {
-        return new SegmentPosition(row.getString("processor_name"), row.getInt("segment"),
-                position(row.getBytes("token"), row.getString("token_type")), row.getString("owner"),
-                Instant.parse(row.getString("timestamp")));
-    }
-
-    private long position(byte[] token, String tokenType) {
-        if (token == null) {
-            return -1;
-        }
-        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
-        return tracking == null ? -1 : tracking.position().orElse(-1);
+    private static SegmentPosition segmentPosition(StoredToken token) {
+        return new SegmentPosition(token.processor(), token.segment(), token.position(), token.owner(), token.claimedAt());
     }
 }
