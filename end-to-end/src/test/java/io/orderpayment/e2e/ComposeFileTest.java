@@ -74,6 +74,24 @@ class ComposeFileTest {
         }
     }
 
+    @Test
+    void theInfrastructureIsReachableFromThisMachineOnly() throws IOException {
+        JsonNode services = compose().get("services");
+        for (String infrastructure : List.of("postgres", "rabbitmq", "redis")) {
+            JsonNode ports = services.at("/" + infrastructure + "/ports");
+            assertThat(ports.isArray()).as(infrastructure).isTrue();
+            ports.forEach(port -> assertThat(port.asText()).as(infrastructure).startsWith("127.0.0.1:"));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"order-service", "payment-service"})
+    void noServiceStartsWithAnAdminPasswordEveryoneKnows(String service) throws IOException {
+        JsonNode environment = compose().at("/services/" + service + "/environment");
+        assertThat(environment.get("APP_ADMIN_PASSWORD").asText()).isEqualTo("${ADMIN_PASSWORD:-}");
+        assertThat(environment.get("APP_ADMIN_REQUIRE_PASSWORD").asText()).isEqualTo("true");
+    }
+
     @ParameterizedTest
     @CsvSource({"order-service, order-command", "payment-service, payment-command"})
     void eachServiceIsBuiltFromItsModuleOnItsPortWithItsHealthCheck(String service, String module) throws IOException {

@@ -45,12 +45,14 @@ public record OutboxProperties(
 
     /**
      * @param keyPrefix         Redis key prefix of confirmed event ids
-     * @param ttl               how long a confirmed id is remembered
+     * @param ttl               how long a confirmed id is remembered: long enough for a batch to be retried after
+     *                          its confirms came (a failed token commit, a segment taken over), about 145 bytes
+     *                          of Redis per event for this long
      * @param pauseAfterFailure how long to do without Redis after it failed
      */
     public record ConfirmCache(
             @DefaultValue("outbox:confirmed:") String keyPrefix,
-            @DefaultValue("7d") Duration ttl,
+            @DefaultValue("10m") Duration ttl,
             @DefaultValue("5s") Duration pauseAfterFailure) {
     }
 

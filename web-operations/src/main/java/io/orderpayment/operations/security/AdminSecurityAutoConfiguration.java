@@ -44,7 +44,12 @@ public class AdminSecurityAutoConfiguration {
     }
 
     @Bean
-    UserDetailsService adminUser(@Value("${app.admin.password:}") String password) {
+    UserDetailsService adminUser(@Value("${app.admin.password:}") String password,
+                                 @Value("${app.admin.require-password:false}") boolean passwordRequired) {
+        if (password.isBlank() && passwordRequired) {
+            // Where a deployment sets this (docker-compose.yml), a logged random password would go unnoticed.
+            throw new IllegalStateException("app.admin.password is required here and not set (ADMIN_PASSWORD in docker compose)");
+        }
         if (password.isBlank()) {
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);

@@ -1,0 +1,28 @@
+package io.orderpayment.operations.security;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AdminSecurityAutoConfigurationTest {
+
+    private final AdminSecurityAutoConfiguration configuration = new AdminSecurityAutoConfiguration();
+
+    @Test
+    void whereAPasswordIsRequiredTheServiceDoesNotStartWithoutOne() {
+        assertThatThrownBy(() -> configuration.adminUser(" ", true))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ADMIN_PASSWORD");
+    }
+
+    @Test
+    void aPasswordGivenIsThePasswordOfUserAdmin() {
+        assertThat(configuration.adminUser("s3cret", true).loadUserByUsername("admin").getPassword()).isNotBlank();
+    }
+
+    @Test
+    void otherwiseARandomPasswordIsChosen() {
+        assertThat(configuration.adminUser("", false).loadUserByUsername("admin")).isNotNull();
+    }
+}
