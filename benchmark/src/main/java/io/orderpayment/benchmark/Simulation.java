@@ -1,18 +1,11 @@
 package io.orderpayment.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,19 +25,13 @@ import java.util.function.Predicate;
  */
 public final class Simulation {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SETTLE = Duration.ofMinutes(3);
 
-    private final HttpClient client = HttpClient.newHttpClient();
-    private final String orders;
-    private final String payments;
-    private final String admin;
+    private final OrderPaymentApi api;
     private final Map<String, String> scenarioOf = new LinkedHashMap<>();
 
-    private Simulation(String orders, String payments, String adminPassword) {
-        this.orders = orders;
-        this.payments = payments;
-        this.admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+    private Simulation(OrderPaymentApi api) {
+        this.api = api;
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,8 +45,8 @@ public final class Simulation {
             System.err.println("The gateway switch needs the admin password: --admin-password=... or APP_ADMIN_PASSWORD (bin/start prints it).");
             System.exit(2);
         }
-        boolean kept = new Simulation(options.getOrDefault("orders", "http://localhost:8080"),
-                options.getOrDefault("payments", "http://localhost:8081"), password).run();
+        boolean kept = new Simulation(new OrderPaymentApi(options.getOrDefault("orders", "http://localhost:8080"),
+                options.getOrDefault("payments", "http://localhost:8081"), password)).run();
         System.exit(kept ? 0 : 1);
     }
 
@@ -69,41 +56,37 @@ public final class Simulation {
      */
     private boolean run() throws Exception {
         String customer = "simulation-" + UUID.randomUUID().toString().substring(0, 8);
-        gateway(false, "0ms");
+        api.gateway(false, "0ms");
 
         awaitSettled(place("approved payment", customer, "tok_ok"),
                 place("hard decline", customer, "tok_insufficient_funds"),
                 place("gateway error on every attempt", customer, "tok_gateway_error"));
 
-        gateway(true, "0ms");
+        api.gateway(true, "0ms");
         String outage = place("gateway outage, ended before the deadline", customer, "tok_ok");
         awaitOrder(outage, view -> !view.path("lastPaymentFailure").isNull(), Duration.ofSeconds(30));
-        gateway(false, "0ms");
+        api.gateway(false, "0ms");
         awaitSettled(outage);
 
-        gateway(false, "3s");
+        api.gateway(false, "3s");
         String customerCancels = place("customer cancels while the charge is under way", customer, "tok_ok");
         awaitOrder(customerCancels, view -> view.path("paymentAttempts").asInt() >= 1, Duration.ofSeconds(30));
-        send(post(orders + "/orders/" + customerCancels + "/cancel", ""));
+        api.cancelOrder(customerCancels);
         awaitSettled(customerCancels);
 
         Duration deadline = deadlineOf(customerCancels);
         if (deadline.compareTo(Duration.ofSeconds(55)) <= 0) {
-            gateway(false, deadline.plusSeconds(3).toMillis() + "ms");
+            api.gateway(false, deadline.plusSeconds(3).toMillis() + "ms");
             awaitSettled(place("charge slower than the deadline (late payment)", customer, "tok_ok"));
         } else {
             System.out.println("(payment deadline is " + deadline + ": start with APP_SAGA_PAYMENT_DEADLINE=20s to see a timeout and a late payment refunded)");
         }
-        gateway(false, "0ms");
+        api.gateway(false, "0ms");
         return report();
     }
 
     private String place(String scenario, String customer, String token) throws IOException, InterruptedException {
-        String method = send(post(payments + "/payment-methods",
-                "{\"customerId\":\"" + customer + "\",\"token\":\"" + token + "\"}")).get("paymentMethodId").asText();
-        String order = send(post(orders + "/orders", """
-                {"customerId":"%s","paymentMethodId":"%s","currency":"EUR","items":[{"productId":"book","quantity":2,"unitPrice":12.50}]}"""
-                .formatted(customer, method))).get("orderId").asText();
+        String order = api.placeOrder(customer, api.registerPaymentMethod(customer, token));
         scenarioOf.put(order, scenario + " (" + token + ")");
         System.out.println("placed " + order + ": " + scenario);
         return order;
@@ -121,26 +104,7 @@ public final class Simulation {
     }
 
     private boolean settled(String order) throws IOException, InterruptedException {
-        JsonNode view = order(order);
-        boolean refundOpen = "REQUESTED".equals(view.path("refundStatus").asText());
-        return !"PENDING".equals(view.path("status").asText()) && !refundOpen && !moneyInFlight(order, view);
-    }
-
-    /**
-     * A cancelled order whose money is not settled yet: a charge completed but its refund not yet
-     * requested, or a payment request not yet answered.
-     */
-    private boolean moneyInFlight(String order, JsonNode view) throws IOException, InterruptedException {
-        if (!"CANCELLED".equals(view.path("status").asText())) {
-            return false;
-        }
-        JsonNode attempts = send(get(payments + "/payments?orderId=" + order));
-        for (JsonNode attempt : attempts) {
-            if ("COMPLETED".equals(attempt.path("status").asText())) {
-                return true;
-            }
-        }
-        return view.path("paymentAttempts").asInt() > attempts.size();
+        return api.settled(order);
     }
 
     private boolean report() throws IOException, InterruptedException {
@@ -150,16 +114,16 @@ public final class Simulation {
         List<String> cancelledKeepingMoney = new ArrayList<>();
         for (Map.Entry<String, String> entry : scenarioOf.entrySet()) {
             String order = entry.getKey();
-            JsonNode view = order(order);
+            JsonNode view = api.order(order);
             System.out.println();
             System.out.println("Order " + order + " — " + entry.getValue());
             List<String[]> lines = new ArrayList<>();
-            for (JsonNode event : send(get(orders + "/orders/" + order + "/history"))) {
+            for (JsonNode event : api.history(order)) {
                 lines.add(new String[]{event.get("at").asText(), "order   " + describe(event)});
             }
             int charges = 0;
             int refunds = 0;
-            for (JsonNode ledger : send(get(payments + "/admin/gateway/ledger?orderId=" + order, true))) {
+            for (JsonNode ledger : api.ledger(order)) {
                 boolean approved = "APPROVED".equals(ledger.path("outcome").asText());
                 String kind = ledger.path("kind").asText();
                 lines.add(new String[]{ledger.get("recordedAt").asText(), "gateway " + kind.toLowerCase() + " "
@@ -224,7 +188,7 @@ public final class Simulation {
     }
 
     private Duration deadlineOf(String order) throws IOException, InterruptedException {
-        JsonNode history = send(get(orders + "/orders/" + order + "/history"));
+        JsonNode history = api.history(order);
         Instant placed = Instant.parse(history.get(0).get("at").asText());
         for (JsonNode event : history) {
             if ("PaymentRequested".equals(event.path("event").asText())) {
@@ -236,49 +200,14 @@ public final class Simulation {
 
     private JsonNode awaitOrder(String order, Predicate<JsonNode> condition, Duration within) throws Exception {
         Instant until = Instant.now().plus(within);
-        JsonNode view = order(order);
+        JsonNode view = api.order(order);
         while (!condition.test(view)) {
             if (Instant.now().isAfter(until)) {
                 throw new IllegalStateException("order " + order + " did not get there within " + within + ": " + view);
             }
             Thread.sleep(200);
-            view = order(order);
+            view = api.order(order);
         }
         return view;
-    }
-
-    private JsonNode order(String order) throws IOException, InterruptedException {
-        return send(get(orders + "/orders/" + order));
-    }
-
-    private void gateway(boolean outage, String latency) throws IOException, InterruptedException {
-        send(HttpRequest.newBuilder(URI.create(payments + "/admin/gateway")).header("Authorization", admin)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"outage\":" + outage + ",\"latency\":\"" + latency + "\"}")).build());
-    }
-
-    private HttpRequest get(String uri) {
-        return get(uri, false);
-    }
-
-    private HttpRequest get(String uri, boolean asAdmin) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).GET();
-        if (asAdmin) {
-            request.header("Authorization", admin);
-        }
-        return request.build();
-    }
-
-    private static HttpRequest post(String uri, String body) {
-        return HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 }

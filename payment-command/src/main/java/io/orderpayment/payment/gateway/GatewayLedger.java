@@ -7,6 +7,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +61,13 @@ public class GatewayLedger {
             return jdbc.queryForObject("select * from gateway_ledger where idempotency_key = ?", ENTRY,
                     entry.idempotencyKey());
         });
+    }
+
+    public static final int MAX_SINCE = 100_000;
+
+    public List<Entry> since(Instant since) {
+        return jdbc.query("select * from gateway_ledger where recorded_at >= ? order by recorded_at, entry_id limit ?",
+                ENTRY, Timestamp.from(since), MAX_SINCE);
     }
 
     public List<Entry> forOrder(String orderId) {

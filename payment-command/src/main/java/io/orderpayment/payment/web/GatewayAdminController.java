@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** The simulated gateway for operators and tests: its outage switch, its latency, its ledger. */
@@ -39,9 +40,18 @@ class GatewayAdminController {
     }
 
     /** What the outside world saw for one order: charges and refunds, declined ones included. */
-    @GetMapping("/ledger")
+    @GetMapping(value = "/ledger", params = "orderId")
     List<GatewayLedger.Entry> ledger(@RequestParam @NotBlank String orderId) {
         return ledger.forOrder(orderId);
+    }
+
+    /**
+     * Everything the gateway recorded since a moment, oldest first, at most {@link GatewayLedger#MAX_SINCE}
+     * entries: for an audit that looks for charges of orders it does not know (bin/chaos).
+     */
+    @GetMapping(value = "/ledger", params = "since")
+    List<GatewayLedger.Entry> ledgerSince(@RequestParam Instant since) {
+        return ledger.since(since);
     }
 
     private static Duration latency(String latency) {

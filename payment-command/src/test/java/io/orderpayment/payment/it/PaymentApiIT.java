@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +101,16 @@ class PaymentApiIT {
         assertThat(http.anonymousAdmin("PUT", "/admin/gateway", "{\"outage\":true}").status()).isEqualTo(401);
         assertThat(http.anonymousAdmin("GET", "/admin/gateway/ledger?orderId=o-1", null).status()).isEqualTo(401);
         assertThat(http.admin("GET", "/admin/gateway", null).body().get("outage").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theLedgerIsReadByOrderOrSinceAMoment() {
+        assertThat(http.admin("GET", "/admin/gateway/ledger?since=2026-01-01T00:00:00Z", null).status()).isEqualTo(200);
+        for (String unreadable : List.of("/admin/gateway/ledger", "/admin/gateway/ledger?since=yesterday")) {
+            PaymentHttp.Response response = http.admin("GET", unreadable, null);
+            assertThat(response.status()).as(unreadable).isEqualTo(400);
+            assertThat(response.contentType()).as(unreadable).startsWith("application/problem+json");
+        }
     }
 
     @Test

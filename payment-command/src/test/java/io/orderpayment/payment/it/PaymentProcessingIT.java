@@ -21,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,7 @@ class PaymentProcessingIT {
 
     @Test
     void tokOkIsChargedOnceAndCompleted() {
+        Instant before = Instant.now().minusSeconds(1);
         String orderId = newOrder();
         String method = http.registerPaymentMethod("c-ok", "tok_ok");
         PaymentRequested request = OrderSide.request(orderId, 1, "c-ok", method, DEADLINE);
@@ -111,6 +113,8 @@ class PaymentProcessingIT {
         assertThat(payments).hasSize(1);
         assertThat(payments.get(0).get("status").asText()).isEqualTo("COMPLETED");
         assertThat(payments.get(0).get("failureReason").isNull()).isTrue();
+        assertThat(stream(http.admin("GET", "/admin/gateway/ledger?since=" + before, null).body()))
+                .as("the ledger since the test began").anySatisfy(entry -> assertThat(entry.get("orderId").asText()).isEqualTo(orderId));
     }
 
     /**
