@@ -1,6 +1,7 @@
 package io.orderpayment.inbox.amqp;
 
 import com.rabbitmq.client.Channel;
+import io.orderpayment.outbox.amqp.DeliveryLimits;
 import io.orderpayment.outbox.amqp.OutboxTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,19 +59,27 @@ public abstract class ConsumerTopology implements ConnectionListener {
     /** Declares the service's queues, each with {@link #declareBound}. */
     protected abstract void declareQueues(Channel channel) throws IOException;
 
-    /** Arguments of a quorum queue whose rejected messages go to its dead-letter queue; add to them freely. */
-    protected static Map<String, Object> withDeadLetters(String queue) {
+    /**
+     * Arguments of a quorum queue with this delivery limit whose rejected messages go to its
+     * dead-letter queue; add to them freely.
+     */
+    protected static Map<String, Object> withDeadLetters(String queue, int deliveryLimit) {
         Map<String, Object> arguments = new HashMap<>();
         arguments.put("x-queue-type", "quorum");
         arguments.put("x-dead-letter-exchange", "");
         arguments.put("x-dead-letter-routing-key", deadLetterQueue(queue));
+        arguments.put("x-delivery-limit", deliveryLimit);
         return arguments;
     }
 
-    /** Declares {@code queue} and its dead-letter queue, and binds the queue to the exchange. */
+    /**
+     * Declares {@code queue} and its dead-letter queue (whose letters are tried until they succeed,
+     * or wait for an operator), and binds the queue to the exchange.
+     */
     protected void declareBound(Channel channel, String queue, Map<String, Object> arguments, String... routingKeys)
             throws IOException {
-        channel.queueDeclare(deadLetterQueue(queue), true, false, false, Map.of("x-queue-type", "quorum"));
+        channel.queueDeclare(deadLetterQueue(queue), true, false, false,
+                Map.of("x-queue-type", "quorum", "x-delivery-limit", DeliveryLimits.UNTIL_SUCCESS));
         channel.queueDeclare(queue, true, false, false, arguments);
         for (String routingKey : routingKeys) {
             channel.queueBind(queue, exchange, routingKey);

@@ -3,6 +3,7 @@ package io.orderpayment.inbox.amqp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderpayment.inbox.FailedDeliveries;
 import io.orderpayment.outbox.amqp.EventHeaders;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,40 +31,68 @@ import java.util.function.Consumer;
  * <p>
  * Returning normally acknowledges the message (the handler has committed). A message that no
  * redelivery can help is rejected, to the queue's dead letters: one that cannot be read (logged whole),
- * of a type this queue does not take, or about an aggregate this service does not have. Any other
- * failure returns it to the queue, after a pause if one is set, so that an outage is waited out
- * instead of spun through.
+ * of a type this queue does not take, or about an aggregate this service does not have.
+ * <p>
+ * A failure of the infrastructure (the database away, say: {@link TransientFailures}) is waited out
+ * holding the message, tried again with growing pauses for up to {@link #DEFAULT_TRANSIENT_RETRY},
+ * so that it costs the message none of its deliveries. Any other failure returns it to the queue,
+ * after a pause if one is set; with {@link #deadLetteringAfter}, the service counts these failures
+ * itself and dead-letters the message after the last one allowed (see docs/adr/0015).
  */
 public final class InboundEventListener implements MessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(InboundEventListener.class);
     private static final int LOGGED_BODY_CHARACTERS = 4_000;
+    /** Below RabbitMQ's consumer timeout (30 minutes), after which it would take the message back itself. */
+    static final Duration DEFAULT_TRANSIENT_RETRY = Duration.ofMinutes(10);
+    private static final long FIRST_TRANSIENT_PAUSE_MILLIS = 100;
+    private static final long LONGEST_TRANSIENT_PAUSE_MILLIS = 5_000;
 
     private final ObjectMapper json;
     private final Map<String, Route<?>> routes;
     private final Duration pauseBeforeRedelivery;
+    private final Duration transientRetry;
+    private final FailedDeliveries failedDeliveries;
+    private final int maxFailures;
 
-    private InboundEventListener(ObjectMapper json, Map<String, Route<?>> routes, Duration pauseBeforeRedelivery) {
+    private InboundEventListener(ObjectMapper json, Map<String, Route<?>> routes, Duration pauseBeforeRedelivery,
+                                 Duration transientRetry, FailedDeliveries failedDeliveries, int maxFailures) {
         this.json = json;
         this.routes = routes;
         this.pauseBeforeRedelivery = pauseBeforeRedelivery;
+        this.transientRetry = transientRetry;
+        this.failedDeliveries = failedDeliveries;
+        this.maxFailures = maxFailures;
     }
 
     /** A listener that takes no event yet; add them with {@link #on}. */
     public static InboundEventListener reading(ObjectMapper json) {
-        return new InboundEventListener(json, Map.of(), Duration.ZERO);
+        return new InboundEventListener(json, Map.of(), Duration.ZERO, DEFAULT_TRANSIENT_RETRY, null, 0);
     }
 
     /** This listener, also taking events of {@code type} (by its simple name, the {@code event-type} header). */
     public <T> InboundEventListener on(Class<T> type, Consumer<InboundEvent<T>> handler) {
         Map<String, Route<?>> more = new LinkedHashMap<>(routes);
         more.put(type.getSimpleName(), new Route<>(type, handler));
-        return new InboundEventListener(json, more, pauseBeforeRedelivery);
+        return new InboundEventListener(json, more, pauseBeforeRedelivery, transientRetry, failedDeliveries, maxFailures);
     }
 
     /** This listener, waiting {@code pause} before a message that failed goes back to the queue. */
     public InboundEventListener pausingBeforeRedelivery(Duration pause) {
-        return new InboundEventListener(json, routes, pause);
+        return new InboundEventListener(json, routes, pause, transientRetry, failedDeliveries, maxFailures);
+    }
+
+    /** This listener, waiting out a failure of the infrastructure for at most {@code limit} before it counts as one. */
+    public InboundEventListener retryingTransientFailuresFor(Duration limit) {
+        return new InboundEventListener(json, routes, pauseBeforeRedelivery, limit, failedDeliveries, maxFailures);
+    }
+
+    /**
+     * This listener, counting the failures of each message in {@code counts} and dead-lettering it at
+     * the {@code failures}-th; the queue's own delivery limit is then only a backstop.
+     */
+    public InboundEventListener deadLetteringAfter(int failures, FailedDeliveries counts) {
+        return new InboundEventListener(json, routes, pauseBeforeRedelivery, transientRetry, counts, failures);
     }
 
     /** The types of event this listener takes, e.g. {@code PaymentCompleted}. */
@@ -76,13 +106,34 @@ public final class InboundEventListener implements MessageListener {
         try (InboundLogContext context = InboundLogContext.open(properties.getHeader(EventHeaders.CORRELATION_ID))) {
             String eventId = required(properties, EventHeaders.EVENT_ID, properties.getMessageId(),
                     "message without an event id cannot be deduplicated");
-            handle(route(eventId, properties), eventId, message, context);
-        } catch (AmqpRejectAndDontRequeueException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            pause();
-            throw e;
+            try {
+                handle(route(eventId, properties), eventId, message, context);
+            } catch (AmqpRejectAndDontRequeueException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw failed(eventId, e);
+            }
         }
+    }
+
+    /** What to throw for a failed message: itself, back to the queue after the pause, or a rejection at the last failure. */
+    private RuntimeException failed(String eventId, RuntimeException failure) {
+        if (failedDeliveries != null && !TransientFailures.isTransient(failure)) {
+            try {
+                int failures = failedDeliveries.recordFailure(eventId, failure.toString());
+                if (failures >= maxFailures) {
+                    failedDeliveries.forget(eventId);
+                    return new AmqpRejectAndDontRequeueException("event " + eventId + " failed " + failures
+                            + " times, the last with: " + failure.getMessage(), failure);
+                }
+                log.warn("Event {} failed ({} of {} failures allowed): {}", eventId, failures, maxFailures, failure.toString());
+            } catch (RuntimeException uncounted) {
+                log.warn("Could not count the failure of event {} ({}); it goes back to the queue uncounted",
+                        eventId, uncounted.toString());
+            }
+        }
+        pause();
+        return failure;
     }
 
     /** The route of the message's event type; a queue of one type of event needs no type to know it. */
@@ -109,11 +160,39 @@ public final class InboundEventListener implements MessageListener {
         }
         T payload = convert(body, route.type(), message);
         try {
-            route.handler().accept(new InboundEvent<>(eventId, payload, message.getMessageProperties()));
+            deliver(route, new InboundEvent<>(eventId, payload, message.getMessageProperties()));
         } catch (AggregateNotFoundException e) {
             // No redelivery creates it: the event waits in the dead letters for an operator.
             throw new AmqpRejectAndDontRequeueException("event " + eventId + " is about " + e.getAggregateIdentifier()
                     + ", which this service does not have", e);
+        }
+    }
+
+    /** Hands the event to its handler, again and again while the infrastructure is away, for at most the retry limit. */
+    private <T> void deliver(Route<T> route, InboundEvent<T> event) {
+        Instant giveUpAt = Instant.now().plus(transientRetry);
+        long pause = FIRST_TRANSIENT_PAUSE_MILLIS;
+        for (int tries = 1; ; tries++) {
+            try {
+                route.handler().accept(event);
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e) || !Instant.now().plusMillis(pause).isBefore(giveUpAt)) {
+                    throw e;
+                }
+                if (tries == 1 || tries % 20 == 0) {
+                    log.warn("Event {} waits for the infrastructure (try {}: {}); held, not returned to the queue",
+                            event.id(), tries, e.toString());
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    // The consumer is stopping: the message goes back to the queue.
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = Math.min(pause * 2, LONGEST_TRANSIENT_PAUSE_MILLIS);
+            }
         }
     }
 

@@ -2,9 +2,11 @@ package io.orderpayment.inbox.config;
 
 import io.orderpayment.axon.config.MigrationLocation;
 import io.orderpayment.axon.transaction.EventStoringTransaction;
+import io.orderpayment.inbox.FailedDeliveries;
 import io.orderpayment.inbox.Inbox;
 import io.orderpayment.inbox.ProcessedMessages;
 import io.orderpayment.inbox.jdbc.InboxPurge;
+import io.orderpayment.inbox.jdbc.JdbcFailedDeliveries;
 import io.orderpayment.inbox.jdbc.JdbcProcessedMessages;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,8 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The inbox of a service that consumes other services' events: its table (Flyway,
- * {@code db/migration/inbox}), the once-per-message block and the purge of old records.
+ * The inbox of a service that consumes other services' events: its tables (Flyway,
+ * {@code db/migration/inbox}), the once-per-message block, the count of failed deliveries and the
+ * purge of old records.
  */
 @AutoConfiguration(after = JdbcTemplateAutoConfiguration.class,
         afterName = "io.orderpayment.axon.config.AxonPostgresAutoConfiguration")
@@ -34,6 +37,12 @@ public class InboxAutoConfiguration {
     @ConditionalOnMissingBean
     ProcessedMessages processedMessages(JdbcTemplate jdbc) {
         return new JdbcProcessedMessages(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FailedDeliveries failedDeliveries(JdbcTemplate jdbc) {
+        return new JdbcFailedDeliveries(jdbc);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.orderpayment.inbox.amqp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderpayment.inbox.FailedDeliveries;
 import io.orderpayment.outbox.amqp.EventHeaders;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.AfterEach;
@@ -12,8 +13,12 @@ import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -161,6 +166,72 @@ class InboundEventListenerTest {
         assertThat(loggedWith).containsEntry("orderId", null);
         anything.onMessage(message("Map", "{\"payment\": {\"orderId\": \"inner\"}}", "c"));
         assertThat(loggedWith).containsEntry("orderId", null);
+    }
+
+    @Test
+    void aDatabaseThatIsAwayIsWaitedOutHoldingTheMessageInsteadOfReturningIt() {
+        List<Outcome> handled = new ArrayList<>();
+        int[] calls = {0};
+        InboundEventListener patient = InboundEventListener.reading(new ObjectMapper()).on(Outcome.class, event -> {
+            if (++calls[0] <= 2) {
+                throw new CannotCreateTransactionException("database unreachable");
+            }
+            handled.add(event.payload());
+        });
+
+        patient.onMessage(message("Outcome", "{\"orderId\":\"o-1\",\"paymentId\":\"p-1\",\"attempt\":1}", "c"));
+
+        assertThat(calls[0]).isEqualTo(3);
+        assertThat(handled).hasSize(1);
+    }
+
+    @Test
+    void anOutageLongerThanTheRetryLimitReturnsTheMessageToTheQueue() {
+        InboundEventListener brief = InboundEventListener.reading(new ObjectMapper())
+                .on(Outcome.class, event -> {
+                    throw new CannotCreateTransactionException("database unreachable");
+                })
+                .retryingTransientFailuresFor(Duration.ofMillis(300));
+
+        assertThatThrownBy(() -> brief.onMessage(message("Outcome", "{\"orderId\":\"o-1\",\"paymentId\":\"p-1\",\"attempt\":1}", "c")))
+                .isInstanceOf(CannotCreateTransactionException.class);
+    }
+
+    @Test
+    void failuresOfTheMessageItselfAreCountedAndTheLastAllowedDeadLettersIt() {
+        Map<String, Integer> counts = new HashMap<>();
+        FailedDeliveries failedDeliveries = new FailedDeliveries() {
+            @Override
+            public int recordFailure(String messageId, String why) {
+                return counts.merge(messageId, 1, Integer::sum);
+            }
+
+            @Override
+            public void forget(String messageId) {
+                counts.remove(messageId);
+            }
+        };
+        InboundEventListener counting = InboundEventListener.reading(new ObjectMapper())
+                .on(Outcome.class, event -> {
+                    throw new IllegalStateException("a bug");
+                })
+                .deadLetteringAfter(3, failedDeliveries);
+        Message poison = message("Outcome", "{\"orderId\":\"o-1\",\"paymentId\":\"p-1\",\"attempt\":1}", "c");
+
+        assertThatThrownBy(() -> counting.onMessage(poison)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> counting.onMessage(poison)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> counting.onMessage(poison)).isInstanceOf(AmqpRejectAndDontRequeueException.class);
+        assertThat(counts).as("forgotten once dead-lettered").isEmpty();
+    }
+
+    @Test
+    void whatCountsAsTheInfrastructureBeingAway() {
+        assertThat(TransientFailures.isTransient(new IllegalStateException("wrapped",
+                new SQLException("connection refused", "08001")))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("terminating connection", "57P01"))).isTrue();
+        assertThat(TransientFailures.isTransient(new QueryTimeoutException("slow"))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("duplicate key", "23505"))).isFalse();
+        assertThat(TransientFailures.isTransient(new IllegalArgumentException("bad"))).isFalse();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.orderpayment.order.amqp;
 
 import com.rabbitmq.client.Channel;
 import io.orderpayment.inbox.amqp.ConsumerTopology;
+import io.orderpayment.outbox.amqp.DeliveryLimits;
 import io.orderpayment.outbox.amqp.EventTypeRoutingKeys;
 
 import java.io.IOException;
@@ -32,7 +33,8 @@ public class PaymentEventsTopology extends ConsumerTopology {
 
     @Override
     protected void declareQueues(Channel channel) throws IOException {
-        declareBound(channel, queue, withDeadLetters(queue),
+        // An outcome is recorded however long it takes (the database away is waited out); unreadable ones are dead-lettered.
+        declareBound(channel, queue, withDeadLetters(queue, DeliveryLimits.UNTIL_SUCCESS),
                 eventTypes.stream().map(EventTypeRoutingKeys::forEventType).toArray(String[]::new));
     }
 }

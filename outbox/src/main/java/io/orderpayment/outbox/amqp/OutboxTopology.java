@@ -49,7 +49,8 @@ public class OutboxTopology implements ConnectionListener {
         channel.exchangeDeclare(alternateExchange, "fanout", true, false, Map.of());
         channel.queueDeclare(alternateExchange, true, false, false, Map.of(
                 "x-queue-type", "quorum",
-                "x-max-length", unroutedMaxLength));
+                "x-max-length", unroutedMaxLength,
+                "x-delivery-limit", DeliveryLimits.UNTIL_SUCCESS));
         channel.queueBind(alternateExchange, alternateExchange, "");
         channel.exchangeDeclare(exchange, "topic", true, false, exchangeArguments(alternateExchange));
     }

@@ -3,6 +3,7 @@ package io.orderpayment.payment.amqp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.order.RefundRequested;
+import io.orderpayment.inbox.FailedDeliveries;
 import io.orderpayment.inbox.amqp.InboundEventListener;
 import io.orderpayment.inbox.amqp.ListenerContainers;
 import io.orderpayment.payment.application.DeadLetteredPaymentRequests;
@@ -17,9 +18,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The payment service's consumers, on Spring Boot's RabbitMQ connection (the outbox publishes on
  * a connection of its own), each acknowledging a message after its transaction committed
- * ({@link ListenerContainers}). A payment request that fails is delivered again at once, until the
- * queue's delivery limit dead-letters it; refunds and dead letters are tried until they succeed,
- * after a pause each time. Each container takes the topology as a parameter so that it is
+ * ({@link ListenerContainers}). A payment request that fails is delivered again at once, until it
+ * has failed {@code app.payment.max-deliveries} times (counted by the service: docs/adr/0015) and
+ * is dead-lettered; refunds and dead letters are tried until they succeed, after a pause each time.
+ * While the database is away, a message is held and tried again, and that costs it no delivery. Each container takes the topology as a parameter so that it is
  * registered, and declares the queues, before the container first connects.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,7 +30,7 @@ public class PaymentMessagingConfiguration {
     @Bean
     PaymentTopology paymentTopology(CachingConnectionFactory connectionFactory, PaymentProperties properties) {
         PaymentTopology topology = new PaymentTopology(properties.ordersExchange(), properties.ordersAlternateExchange(),
-                properties.requestQueue(), properties.refundQueue(), properties.requestTtl(), properties.maxDeliveries());
+                properties.requestQueue(), properties.refundQueue(), properties.requestTtl());
         connectionFactory.addConnectionListener(topology);
         return topology;
     }
@@ -36,10 +38,12 @@ public class PaymentMessagingConfiguration {
     @Bean
     SimpleMessageListenerContainer paymentRequestConsumers(CachingConnectionFactory connectionFactory,
                                                            PaymentTopology topology, PaymentProperties properties,
-                                                           ObjectMapper objectMapper, PaymentRequests requests) {
+                                                           ObjectMapper objectMapper, PaymentRequests requests,
+                                                           FailedDeliveries failedDeliveries) {
         return ListenerContainers.ackAfterListener(connectionFactory, properties.requestQueue(), properties.consumers(),
                 properties.prefetch(), InboundEventListener.reading(objectMapper)
-                        .on(PaymentRequested.class, request -> requests.process(request.id(), request.payload())));
+                        .on(PaymentRequested.class, request -> requests.process(request.id(), request.payload()))
+                        .deadLetteringAfter(properties.maxDeliveries(), failedDeliveries));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.orderpayment.payment.amqp;
 
 import com.rabbitmq.client.Channel;
 import io.orderpayment.inbox.amqp.ConsumerTopology;
+import io.orderpayment.outbox.amqp.DeliveryLimits;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -22,15 +23,13 @@ public class PaymentTopology extends ConsumerTopology {
     private final String requestQueue;
     private final String refundQueue;
     private final Duration requestTtl;
-    private final int maxDeliveries;
 
     public PaymentTopology(String ordersExchange, String ordersAlternateExchange, String requestQueue, String refundQueue,
-                           Duration requestTtl, int maxDeliveries) {
+                           Duration requestTtl) {
         super(ordersExchange, ordersAlternateExchange);
         this.requestQueue = requestQueue;
         this.refundQueue = refundQueue;
         this.requestTtl = requestTtl;
-        this.maxDeliveries = maxDeliveries;
     }
 
     /** Dead-lettered payment requests are answered as failed payments by a listener; dead refunds wait for an operator. */
@@ -41,15 +40,14 @@ public class PaymentTopology extends ConsumerTopology {
 
     @Override
     protected void declareQueues(Channel channel) throws IOException {
-        Map<String, Object> requestArguments = withDeadLetters(requestQueue);
+        // The service counts a request's failures itself (app.payment.max-deliveries); the broker's limit is a backstop.
+        Map<String, Object> requestArguments = withDeadLetters(requestQueue, DeliveryLimits.BACKSTOP);
         requestArguments.put("x-message-ttl", requestTtl.toMillis());
         // A request that may have been charged is never dropped on its way to the dead-letter queue.
         requestArguments.put("x-dead-letter-strategy", "at-least-once");
         requestArguments.put("x-overflow", "reject-publish");
-        // The limit counts failed deliveries before the last one: 3 deliveries in all is a limit of 2.
-        requestArguments.put("x-delivery-limit", maxDeliveries - 1);
         declareBound(channel, requestQueue, requestArguments, PAYMENT_REQUESTED);
-        // Money owed back waits as long as it takes: no delivery limit; only unreadable messages are dead-lettered.
-        declareBound(channel, refundQueue, withDeadLetters(refundQueue), REFUND_REQUESTED);
+        // Money owed back waits as long as it takes; only unreadable messages are dead-lettered.
+        declareBound(channel, refundQueue, withDeadLetters(refundQueue, DeliveryLimits.UNTIL_SUCCESS), REFUND_REQUESTED);
     }
 }

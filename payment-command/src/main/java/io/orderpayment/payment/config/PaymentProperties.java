@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param requestQueue            the queue of payment requests; its dead letters go to {@code <requestQueue>.dead-letter}
  * @param refundQueue             the queue of refund requests; unreadable ones wait in {@code <refundQueue>.dead-letter}
  * @param requestTtl              how long a payment request may wait in the broker before it expires
- * @param maxDeliveries           deliveries of a request before it is dead-lettered
+ * @param maxDeliveries           deliveries of a request that may fail in processing before it is dead-lettered; deliveries
+ *                                cut short by the broker, and waits for the database, do not count (docs/adr/0015)
  * @param consumers               payment requests processed at once
  * @param prefetch                unacknowledged messages per consumer
  * @param redeliveryPause         how long a failed refund or dead letter waits before it is tried again
