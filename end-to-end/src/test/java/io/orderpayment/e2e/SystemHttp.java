@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import static org.awaitility.Awaitility.await;
 
@@ -47,6 +48,33 @@ final class SystemHttp {
                  "items":[{"productId":"book","quantity":2,"unitPrice":12.50}]}"""
                 .formatted(customerId, paymentMethodId)), 202);
         return accepted.get("orderId").asText();
+    }
+
+    /**
+     * One try at placing an order of 2 × 12.50 EUR under an Idempotency-Key: its id once accepted,
+     * empty when the service did not answer or answered 5xx, so the client tries again with the key.
+     */
+    Optional<String> tryPlaceOrder(String customerId, String paymentMethodId, String idempotencyKey) {
+        HttpRequest request = post(orders + "/orders", """
+                {"customerId":"%s","paymentMethodId":"%s","currency":"EUR",
+                 "items":[{"productId":"book","quantity":2,"unitPrice":12.50}]}"""
+                .formatted(customerId, paymentMethodId)).header("Idempotency-Key", idempotencyKey)
+                .timeout(Duration.ofSeconds(10)).build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 500) {
+                return Optional.empty();
+            }
+            if (response.statusCode() != 202) {
+                throw new AssertionError("POST /orders answered " + response.statusCode() + ": " + response.body());
+            }
+            return Optional.of(JSON.readTree(response.body()).get("orderId").asText());
+        } catch (IOException unreachable) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     JsonNode order(String orderId) {

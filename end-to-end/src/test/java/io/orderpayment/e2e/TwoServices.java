@@ -5,13 +5,16 @@ import io.orderpayment.testsupport.ServiceProcess;
 import io.orderpayment.testsupport.TestInfrastructure;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The order service and the payment service as two processes, wired to each other through this
- * test's own exchanges, queues, schemas and Redis keys, so that test classes and a running
- * bin/start do not see each other's messages.
+ * The order service and the payment service as processes (one or more instances of each, sharing
+ * the database, the broker and Redis), wired to each other through this test's own exchanges,
+ * queues, schemas and Redis keys, so that test classes and a running bin/start do not see each
+ * other's messages.
  */
 final class TwoServices implements AutoCloseable {
 
@@ -20,11 +23,11 @@ final class TwoServices implements AutoCloseable {
     private final String name;
     private final TestInfrastructure orders;
     private final TestInfrastructure payments;
-    private final ServiceProcess orderService;
-    private final ServiceProcess paymentService;
-    private final SystemHttp http;
+    private final List<ServiceProcess> orderServices = new ArrayList<>();
+    private final List<ServiceProcess> paymentServices = new ArrayList<>();
+    private final List<SystemHttp> https = new ArrayList<>();
 
-    private TwoServices(String name, Map<String, Object> sagaSettings, Map<String, Object> paymentSettings) {
+    private TwoServices(String name, Map<String, Object> sagaSettings, Map<String, Object> paymentSettings, int instances) {
         this.name = name;
         orders = new TestInfrastructure(name + "_orders");
         payments = new TestInfrastructure(name + "_payments");
@@ -40,24 +43,35 @@ final class TwoServices implements AutoCloseable {
         paymentProperties.put("app.admin.password", ADMIN_PASSWORD);
         paymentProperties.putAll(paymentSettings);
 
-        paymentService = new ServiceProcess(name + "-payment-service", jar("e2e.payment-service.jar"), paymentProperties,
-                "/actuator/health");
+        for (int i = 0; i < instances; i++) {
+            String suffix = i == 0 ? "" : "-" + (i + 1);
+            ServiceProcess paymentService = new ServiceProcess(name + "-payment-service" + suffix,
+                    jar("e2e.payment-service.jar"), paymentProperties, "/actuator/health");
 
-        Map<String, Object> orderProperties = new HashMap<>(orders.properties());
-        orderProperties.put("app.payment-events.exchange", payments.exchange());
-        orderProperties.put("app.admin.password", ADMIN_PASSWORD);
-        orderProperties.put("app.payment-service.url", "http://localhost:" + paymentService.port());
-        orderProperties.putAll(sagaSettings);
-        orderService = new ServiceProcess(name + "-order-service", jar("e2e.order-service.jar"), orderProperties,
-                "/actuator/health");
-        http = new SystemHttp(orderService.port(), paymentService.port(), ADMIN_PASSWORD);
+            Map<String, Object> orderProperties = new HashMap<>(orders.properties());
+            orderProperties.put("app.payment-events.exchange", payments.exchange());
+            orderProperties.put("app.admin.password", ADMIN_PASSWORD);
+            orderProperties.put("app.payment-service.url", "http://localhost:" + paymentService.port());
+            orderProperties.putAll(sagaSettings);
+            ServiceProcess orderService = new ServiceProcess(name + "-order-service" + suffix,
+                    jar("e2e.order-service.jar"), orderProperties, "/actuator/health");
+            paymentServices.add(paymentService);
+            orderServices.add(orderService);
+            https.add(new SystemHttp(orderService.port(), paymentService.port(), ADMIN_PASSWORD));
+        }
     }
 
     /** Both services started, the payment service first so its queues exist when the first order is placed. */
     static TwoServices start(String name, Map<String, Object> sagaSettings, Map<String, Object> paymentSettings) {
-        TwoServices services = new TwoServices(name, sagaSettings, paymentSettings);
-        services.paymentService.start();
-        services.orderService.start();
+        return start(name, sagaSettings, paymentSettings, 1);
+    }
+
+    /** {@code instances} of each service, all payment services first. */
+    static TwoServices start(String name, Map<String, Object> sagaSettings, Map<String, Object> paymentSettings,
+                             int instances) {
+        TwoServices services = new TwoServices(name, sagaSettings, paymentSettings, instances);
+        services.paymentServices.forEach(ServiceProcess::start);
+        services.orderServices.forEach(ServiceProcess::start);
         return services;
     }
 
@@ -67,15 +81,33 @@ final class TwoServices implements AutoCloseable {
     }
 
     SystemHttp http() {
-        return http;
+        return https.get(0);
+    }
+
+    /** The HTTP APIs of the {@code instance}-th order service and payment service (from 0). */
+    SystemHttp http(int instance) {
+        return https.get(instance);
     }
 
     ServiceProcess orderService() {
-        return orderService;
+        return orderServices.get(0);
+    }
+
+    ServiceProcess orderService(int instance) {
+        return orderServices.get(instance);
     }
 
     ServiceProcess paymentService() {
-        return paymentService;
+        return paymentServices.get(0);
+    }
+
+    ServiceProcess paymentService(int instance) {
+        return paymentServices.get(instance);
+    }
+
+    /** The {@code instance}-th order service's log. */
+    Path orderServiceLog(int instance) {
+        return Path.of("target", name + "-order-service" + (instance == 0 ? "" : "-" + (instance + 1)) + ".log");
     }
 
     /** Payment requests the broker dead-lettered (expired, or rejected too often) and nobody has answered yet. */
@@ -98,7 +130,7 @@ final class TwoServices implements AutoCloseable {
 
     @Override
     public void close() {
-        orderService.stop();
-        paymentService.stop();
+        orderServices.forEach(ServiceProcess::stop);
+        paymentServices.forEach(ServiceProcess::stop);
     }
 }

@@ -32,7 +32,8 @@ public class OrderLogContext implements MessageHandlerInterceptor<Message<?>> {
             return Arrays.stream(type.getRecordComponents())
                     .filter(component -> component.getName().equals(ORDER_ID))
                     .map(RecordComponent::getAccessor)
-                    .findFirst();
+                    .findFirst()
+                    .filter(OrderLogContext::accessible);
         }
     };
 
@@ -49,6 +50,19 @@ public class OrderLogContext implements MessageHandlerInterceptor<Message<?>> {
         } finally {
             restore(ORDER_ID, previousOrder);
             restore(CORRELATION_ID, previousCorrelation);
+        }
+    }
+
+    /**
+     * Records that only their own package sees, like the saga's deadline payloads, are read too: a
+     * public accessor of a package-private record is otherwise out of reflection's reach here.
+     */
+    private static boolean accessible(Method accessor) {
+        try {
+            accessor.setAccessible(true);
+            return true;
+        } catch (RuntimeException inaccessible) {
+            return false;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.orderpayment.operations.logging;
 
+import io.orderpayment.operations.logging.elsewhere.PackagePrivateDeadlines;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -49,6 +50,13 @@ class OrderLogContextTest {
         assertThat(seen).containsEntry("orderId", "order-1").containsEntry("correlationId", "corr-1");
         assertThat(MDC.get(OrderLogContext.ORDER_ID)).isEqualTo("outer-order");
         assertThat(MDC.get(OrderLogContext.CORRELATION_ID)).isNull();
+    }
+
+    @Test
+    void aDeadlineDeclaredInsideAnotherPackageLogsItsOrder() throws Exception {
+        Map<String, String> seen = handle(PackagePrivateDeadlines.nextAttempt("order-7"), MetaData.emptyInstance());
+
+        assertThat(seen).containsEntry("orderId", "order-7");
     }
 
     @Test
