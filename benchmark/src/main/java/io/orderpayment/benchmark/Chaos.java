@@ -50,6 +50,7 @@ public final class Chaos {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong givenUp = new AtomicLong();
     private final List<String> rejected = Collections.synchronizedList(new ArrayList<>());
+    private volatile Instant orderingEnds = Instant.MAX;
     private volatile Process orderService;
     private volatile Process paymentService;
     private final AtomicBoolean orderServiceRestarting = new AtomicBoolean();
@@ -97,7 +98,7 @@ public final class Chaos {
             String id = "chaos-" + run + "-" + i;
             // One customer in four has a card that is declined: some orders end CANCELLED, and must keep nothing.
             String token = i % 4 == 3 ? "tok_insufficient_funds" : "tok_ok";
-            customers.put(id, new Customer(id, api.registerPaymentMethod(id, token)));
+            customers.put(id, new Customer(id, api.registerPaymentMethod(id, token), new AtomicLong()));
         }
     }
 
@@ -113,6 +114,7 @@ public final class Chaos {
             pool.submit(() -> orderUntilStopped(customer, ordering));
         }
         Instant end = Instant.now().plus(options.duration());
+        orderingEnds = end;
         List<Fault> faults = options.faults().stream()
                 .filter(fault -> options.startsServices() || !fault.needsOwnServices)
                 .toList();
@@ -147,7 +149,8 @@ public final class Chaos {
     private void orderUntilStopped(Customer customer, AtomicBoolean ordering) {
         while (ordering.get()) {
             String key = UUID.randomUUID().toString();
-            Instant giveUpAt = Instant.now().plus(options.duration()).plus(Duration.ofSeconds(60));
+            // A request under way when ordering ends gets a minute more to be accepted.
+            Instant giveUpAt = orderingEnds.plus(Duration.ofSeconds(60));
             try {
                 Optional<String> order = api.tryPlaceOrder(customer.id(), customer.paymentMethod(), key);
                 while (order.isEmpty() && Instant.now().isBefore(giveUpAt)) {
@@ -159,13 +162,28 @@ public final class Chaos {
                     accepted.put(key, new AcceptedOrder(customer.id(), key, order.get()));
                 } else {
                     givenUp.incrementAndGet();
+                    customer.givenUp().incrementAndGet();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 rejected.add(e.getMessage());
+                if (!pauseAfterRejection()) {
+                    return;
+                }
             }
+        }
+    }
+
+    /** A customer whose order was refused does not hammer the service with the next one. */
+    private static boolean pauseAfterRejection() {
+        try {
+            Thread.sleep(250);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -257,6 +275,7 @@ public final class Chaos {
                     view.isPresent() ? api.ledger(order.orderId()) : OrderPaymentApi.JSON.createArrayNode());
         }
         for (Customer customer : customers.values()) {
+            audit.unanswered(customer.id(), customer.givenUp().get());
             for (int page = 0; ; page++) {
                 JsonNode orders = api.customerOrders(customer.id(), page);
                 orders.path("orders").forEach(order -> audit.listed(customer.id(), order.path("orderId").asText()));
@@ -264,6 +283,9 @@ public final class Chaos {
                     break;
                 }
             }
+        }
+        for (String orderId : audit.unclaimed()) {
+            audit.unheard(orderId, api.order(orderId), api.ledger(orderId));
         }
         for (JsonNode entry : api.ledgerSince(started.minusSeconds(1))) {
             audit.ledgerEntry(entry);
@@ -324,18 +346,20 @@ public final class Chaos {
     /** Runs a command of this machine and returns what it printed; fails unless it exits 0 within a minute. */
     private static String command(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // Read to the end first: a command that writes more than the pipe holds would wait for a reader.
+        String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IOException(String.join(" ", command) + " did not finish within a minute");
         }
-        String output = new String(process.getInputStream().readAllBytes());
         if (process.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " exited " + process.exitValue() + ": " + output.trim());
         }
         return output;
     }
 
-    private record Customer(String id, String paymentMethod) {
+    /** @param givenUp requests never answered: the service may have accepted them without the customer hearing it */
+    private record Customer(String id, String paymentMethod, AtomicLong givenUp) {
     }
 
     private record AcceptedOrder(String customer, String idempotencyKey, String orderId) {

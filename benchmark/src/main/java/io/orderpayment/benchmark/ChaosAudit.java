@@ -30,6 +30,9 @@ final class ChaosAudit {
     private final List<String> notFinal = new ArrayList<>();
     private final List<String> wrongMoney = new ArrayList<>();
     private final List<String> duplicates = new ArrayList<>();
+    private final Map<String, List<String>> unclaimedByCustomer = new HashMap<>();
+    private final Map<String, Long> unansweredByCustomer = new HashMap<>();
+    private final List<String> acceptedUnheard = new ArrayList<>();
     private final List<String> chargesWithoutOrder = new ArrayList<>();
     private final List<String> rejected = new ArrayList<>();
     private int confirmed;
@@ -43,6 +46,15 @@ final class ChaosAudit {
             lost.add(orderId);
             return;
         }
+        check(orderId, view, ledger);
+    }
+
+    /** An order placed by a request the customer never heard the answer to: it must end right all the same. */
+    void unheard(String orderId, JsonNode view, JsonNode ledger) {
+        check(orderId, view, ledger);
+    }
+
+    private void check(String orderId, JsonNode view, JsonNode ledger) {
         String status = view.path("status").asText();
         BigDecimal kept = BigDecimal.ZERO;
         for (JsonNode entry : ledger) {
@@ -68,12 +80,27 @@ final class ChaosAudit {
         }
     }
 
+    /** Orders listed for the run's customers that no accepted request returned. */
+    Set<String> unclaimed() {
+        Set<String> orders = new LinkedHashSet<>();
+        unclaimedByCustomer.values().forEach(orders::addAll);
+        return orders;
+    }
+
     /** An order the order service lists for one of the run's customers. */
     void listed(String customer, String orderId) {
         listed.add(orderId);
         if (!acceptedByCustomer.getOrDefault(customer, Set.of()).contains(orderId)) {
-            duplicates.add(orderId + " of " + customer + ": placed, but no accepted request has it");
+            unclaimedByCustomer.computeIfAbsent(customer, c -> new ArrayList<>()).add(orderId);
         }
+    }
+
+    /**
+     * Requests of the customer that were never answered: each may have placed an order the customer
+     * never heard of, which is no duplicate. Orders beyond that number are.
+     */
+    void unanswered(String customer, long requests) {
+        unansweredByCustomer.put(customer, requests);
     }
 
     /** An entry of the gateway's ledger recorded during the run. */
@@ -101,6 +128,12 @@ final class ChaosAudit {
     }
 
     Result result() {
+        unclaimedByCustomer.forEach((customer, orders) -> {
+            long explained = Math.min(orders.size(), unansweredByCustomer.getOrDefault(customer, 0L));
+            orders.subList(0, (int) explained).forEach(order -> acceptedUnheard.add(order + " of " + customer));
+            orders.subList((int) explained, orders.size()).forEach(order ->
+                    duplicates.add(order + " of " + customer + ": placed, but no request of it was accepted or left unanswered"));
+        });
         keysByOrder.forEach((order, keys) -> {
             if (keys.size() > 1) {
                 duplicates.add(order + ": accepted under " + keys.size() + " Idempotency-Keys");
@@ -108,12 +141,12 @@ final class ChaosAudit {
         });
         return new Result(acceptedOrders.size(), confirmed, Map.copyOf(cancelledByReason), List.copyOf(lost),
                 List.copyOf(notFinal), List.copyOf(wrongMoney), List.copyOf(duplicates), List.copyOf(chargesWithoutOrder),
-                List.copyOf(rejected));
+                List.copyOf(rejected), List.copyOf(acceptedUnheard));
     }
 
     record Result(int accepted, int confirmed, Map<String, Integer> cancelledByReason, List<String> lost,
                   List<String> notFinal, List<String> wrongMoney, List<String> duplicates,
-                  List<String> chargesWithoutOrder, List<String> rejected) {
+                  List<String> chargesWithoutOrder, List<String> rejected, List<String> acceptedUnheard) {
 
         boolean promisesKept() {
             return lost.isEmpty() && notFinal.isEmpty() && wrongMoney.isEmpty() && duplicates.isEmpty()
@@ -133,7 +166,8 @@ final class ChaosAudit {
             row("duplicates", duplicates.size(), String.join("; ", duplicates));
             row("charges without order", chargesWithoutOrder.size(), String.join(", ", chargesWithoutOrder));
             row("rejected requests", rejected.size(), rejected.isEmpty() ? "" : rejected.get(0));
-            row("retries (same key)", retries, givenUp == 0 ? "" : givenUp + " requests never answered, never accepted");
+            row("retries (same key)", retries, givenUp == 0 ? "" : givenUp + " requests never answered");
+            row("accepted, unheard", acceptedUnheard.size(), "orders placed by requests never answered (not a broken promise)");
             System.out.printf("  %-24s %8.1f s%n", "time to settle", settled.toMillis() / 1000.0);
             System.out.println(promisesKept() ? "Every promise held." : "A PROMISE BROKE (see above).");
         }

@@ -36,6 +36,18 @@ final class ServiceJars {
         log.getAbsoluteFile().getParentFile().mkdirs();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        try {
+            awaitReady(name, process, port, readinessPath, log);
+            return process;
+        } catch (Exception | Error e) {
+            // Not left running on its port, untracked.
+            process.destroyForcibly().waitFor();
+            throw e;
+        }
+    }
+
+    private static void awaitReady(String name, Process process, int port, String readinessPath, File log)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
@@ -45,7 +57,7 @@ final class ServiceJars {
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + readinessPath)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
+                    return;
                 }
             } catch (IOException notYet) {
                 // not listening yet

@@ -54,6 +54,20 @@ class ChaosAuditTest {
     }
 
     @Test
+    void anOrderPlacedByARequestLeftUnansweredIsNoDuplicateButMustEndRight() {
+        audit.accepted("c1", "k1", "o1", view("CONFIRMED", null), json("[" + charge("o1", "25.00") + "]"));
+        audit.listed("c1", "o1");
+        audit.listed("c1", "o2");
+        audit.unanswered("c1", 1);
+        audit.unheard("o2", view("CONFIRMED", null), json("[]"));
+
+        ChaosAudit.Result result = audit.result();
+        assertThat(result.duplicates()).isEmpty();
+        assertThat(result.acceptedUnheard()).hasSize(1);
+        assertThat(result.wrongMoney()).as("o2 confirmed without a charge").hasSize(1);
+    }
+
+    @Test
     void chargesOfOrdersNoCustomerAcceptedAreToBeLookedUp() {
         audit.accepted("c1", "k1", "o1", view("CONFIRMED", null), json("[" + charge("o1", "25.00") + "]"));
         audit.ledgerEntry(json(charge("o1", "25.00")));

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,8 +16,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,8 +29,8 @@ import static org.awaitility.Awaitility.await;
  * instances; mid-stream one instance of each is killed with SIGKILL, and its customers go on
  * through the other, with the same Idempotency-Key until accepted. Every order ends final with the
  * money right, and every next-attempt deadline (orders whose gateway always fails) fires once: a
- * deadline the killed instance was firing may be fired again by the other, so for orders placed
- * just before the kill the logs may show it twice, never more, and its effect is still once.
+ * deadline the killed instance was firing may be fired again by the other (once in each log), and
+ * its effect still happens once.
  */
 class ScaleOutIT {
 
@@ -58,28 +59,40 @@ class ScaleOutIT {
             customers.add(new Customer(customer, token, services.http(0).registerPaymentMethod(customer, token), i % 2));
         }
         List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean ordering = new AtomicBoolean(true);
         AtomicBoolean secondInstancesAlive = new AtomicBoolean(true);
         ExecutorService clients = Executors.newFixedThreadPool(customers.size());
+        List<Future<?>> ordering = new ArrayList<>();
+        AtomicBoolean stop = new AtomicBoolean();
         for (Customer customer : customers) {
-            clients.submit(() -> orderUntilStopped(customer, placed, ordering, secondInstancesAlive));
+            ordering.add(clients.submit(() -> {
+                orderUntilStopped(customer, placed, stop, secondInstancesAlive);
+                return null;
+            }));
         }
-        Instant killed;
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> placed.size() >= 40);
-            killed = Instant.now();
+            // Customers of the second instances go to the first from now on; a request under way when the
+            // instance dies is tried again on the first, under its key.
+            secondInstancesAlive.set(false);
             services.orderService(1).kill();
             services.paymentService(1).kill();
-            secondInstancesAlive.set(false);
             int atKill = placed.size();
             await().atMost(Duration.ofSeconds(60)).until(() -> placed.size() >= atKill + 40);
         } finally {
-            ordering.set(false);
+            stop.set(true);
             clients.shutdown();
             assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
+        for (Future<?> customer : ordering) {
+            customer.get(); // a customer whose order was never accepted fails the test here
+        }
+        assertThat(placed).as("orders placed through the second instances before the kill")
+                .anyMatch(order -> order.instance() == 1);
+        assertThat(placed).as("orders of its customers placed through the first after it")
+                .anyMatch(order -> order.customer().instance() == 1 && order.instance() == 0);
 
         SystemHttp survivor = services.http(0);
+        AtomicInteger firedAgainAfterTheKill = new AtomicInteger();
         for (Placed order : placed) {
             JsonNode view = survivor.awaitFinal(order.orderId(), Duration.ofSeconds(120));
             Ledger ledger = Ledger.of(survivor, order.orderId());
@@ -93,51 +106,55 @@ class ScaleOutIT {
                 assertThat(ledger.kept()).as("kept by " + order.orderId()).isZero();
                 assertThat(survivor.payments(order.orderId())).as("attempts of " + order.orderId())
                         .extracting(payment -> payment.get("attempt").asInt()).containsExactlyInAnyOrder(1, 2, 3);
-                // Attempts 2 and 3 are due 1 s and 3 s after the first fails.
-                boolean firedAroundTheKill = order.at().isAfter(killed.minusSeconds(10)) && order.at().isBefore(killed);
                 for (int attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
-                    long fired = nextAttemptsRequested(order.orderId(), attempt);
-                    String what = "deadline of attempt " + attempt + " of " + order.orderId() + " fired, in both instances' logs";
-                    if (firedAroundTheKill) {
-                        assertThat(fired).as(what).isBetween(1L, 2L);
-                    } else {
-                        assertThat(fired).as(what).isEqualTo(1);
+                    String what = "deadline of attempt " + attempt + " of " + order.orderId() + " fired";
+                    long bySurvivor = nextAttemptsRequested(order.orderId(), attempt, 0);
+                    long byKilled = nextAttemptsRequested(order.orderId(), attempt, 1);
+                    // One the killed instance was firing is fired again by the survivor: at most once each.
+                    assertThat(bySurvivor).as(what + " by the surviving instance").isLessThanOrEqualTo(1);
+                    assertThat(byKilled).as(what + " by the killed instance").isLessThanOrEqualTo(1);
+                    assertThat(bySurvivor + byKilled).as(what).isGreaterThanOrEqualTo(1);
+                    if (byKilled == 1 && bySurvivor == 1) {
+                        firedAgainAfterTheKill.incrementAndGet();
                     }
                 }
             }
         }
         assertThat(placed.stream().filter(order -> order.customer().token().equals("tok_gateway_error"))).isNotEmpty();
+        // Only a deadline due when the instance died can have been fired by both; a handful at most.
+        assertThat(firedAgainAfterTheKill.get()).isLessThanOrEqualTo(2);
         assertThat(placed.stream().map(Placed::orderId).distinct().count()).as("one order per key").isEqualTo(placed.size());
     }
 
-    private static void orderUntilStopped(Customer customer, List<Placed> placed, AtomicBoolean ordering,
-                                          AtomicBoolean secondInstancesAlive) {
-        while (ordering.get()) {
+    private static void orderUntilStopped(Customer customer, List<Placed> placed, AtomicBoolean stop,
+                                          AtomicBoolean secondInstancesAlive) throws InterruptedException {
+        while (!stop.get()) {
             String key = UUID.randomUUID().toString();
             Optional<String> order = Optional.empty();
-            for (int tries = 0; order.isEmpty() && tries < 200; tries++) {
-                int instance = secondInstancesAlive.get() ? customer.instance() : 0;
+            int instance = customer.instance();
+            for (int tries = 0; order.isEmpty() && tries < 100; tries++) {
+                if (tries > 0) {
+                    Thread.sleep(100); // a client's pause before it tries again
+                }
+                instance = secondInstancesAlive.get() ? customer.instance() : 0;
                 order = services.http(instance).tryPlaceOrder(customer.id(), customer.paymentMethod(), key);
             }
-            placed.add(new Placed(customer, key, order.orElseThrow(), Instant.now()));
+            placed.add(new Placed(customer, key, order.orElseThrow(), instance));
         }
     }
 
-    /** Lines in which a next-attempt deadline of the order asks for {@code attempt}, in every order instance's log. */
-    private static long nextAttemptsRequested(String orderId, int attempt) throws IOException {
-        long lines = 0;
-        for (int instance = 0; instance < 2; instance++) {
-            try (var log = Files.lines(services.orderServiceLog(instance))) {
-                lines += log.filter(line -> line.contains("order=" + orderId)
-                        && line.contains("Requesting payment attempt " + attempt)).count();
-            }
+    /** Lines in which a next-attempt deadline of the order asks for {@code attempt}, in one order instance's log. */
+    private static long nextAttemptsRequested(String orderId, int attempt, int instance) throws IOException {
+        try (var log = Files.lines(services.orderServiceLog(instance))) {
+            return log.filter(line -> line.contains("order=" + orderId)
+                    && line.contains("Requesting payment attempt " + attempt)).count();
         }
-        return lines;
     }
 
     private record Customer(String id, String token, String paymentMethod, int instance) {
     }
 
-    private record Placed(Customer customer, String idempotencyKey, String orderId, Instant at) {
+    /** @param instance the order instance that accepted it */
+    private record Placed(Customer customer, String idempotencyKey, String orderId, int instance) {
     }
 }

@@ -77,6 +77,7 @@ public final class RabbitProbe implements AutoCloseable {
             }
             probe.channel.exchangeDeclare(alternateExchange, "fanout", true, false, Map.of());
             probe.channel.queueDeclare(alternateExchange, true, false, false,
+                    // OutboxTopology's arguments (DeliveryLimits.UNTIL_SUCCESS), which this module cannot import.
                     Map.of("x-queue-type", "quorum", "x-max-length", 100_000, "x-delivery-limit", 1_000_000));
             probe.channel.queueBind(alternateExchange, alternateExchange, "");
             probe.channel.exchangeDeclare(exchange, "topic", true, false, Map.of("alternate-exchange", alternateExchange));

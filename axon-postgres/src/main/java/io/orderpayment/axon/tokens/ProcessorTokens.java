@@ -1,6 +1,7 @@
 package io.orderpayment.axon.tokens;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
@@ -46,6 +47,21 @@ public class ProcessorTokens {
      */
     public static boolean allPassed(List<StoredToken> tokens, long globalIndex) {
         return !tokens.isEmpty() && tokens.stream().allMatch(token -> token.passed(globalIndex));
+    }
+
+    /**
+     * Whether the segment of {@code tokens} (one processor's) that owns the aggregate's events has
+     * moved past the event at {@code globalIndex} without keeping it as a gap: the segment has either
+     * handled it or will never see it. Events of one aggregate belong to one segment (Axon's default
+     * sequencing policy), whatever the other segments do. False while that segment has no token.
+     */
+    public static boolean passedByItsSegment(List<StoredToken> tokens, long globalIndex, String aggregateId) {
+        int[] segmentIds = tokens.stream().mapToInt(StoredToken::segment).toArray();
+        return tokens.stream()
+                .filter(token -> Segment.computeSegment(token.segment(), segmentIds).matches(aggregateId))
+                .findFirst()
+                .map(token -> token.passed(globalIndex))
+                .orElse(false);
     }
 
     private StoredToken storedToken(ResultSet row, int rowNumber) throws SQLException {

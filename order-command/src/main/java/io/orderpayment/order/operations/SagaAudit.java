@@ -3,6 +3,7 @@ package io.orderpayment.order.operations;
 import io.orderpayment.axon.tokens.ProcessorTokens;
 import io.orderpayment.axon.tokens.ProcessorTokens.StoredToken;
 import io.orderpayment.axon.transaction.EventStoringTransaction;
+import io.orderpayment.axon.transaction.SchemaLock;
 import io.orderpayment.order.config.OrderAxonConfiguration;
 import io.orderpayment.saga.OrderPaymentSaga;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -61,9 +62,7 @@ public class SagaAudit {
      */
     public List<String> run() {
         List<String> orders = transaction.execute(() -> {
-            Boolean locked = jdbc.queryForObject(
-                    "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.saga_audit'))", Boolean.class);
-            if (!Boolean.TRUE.equals(locked)) {
+            if (!SchemaLock.tryLock(jdbc, "saga_audit")) {
                 return List.<String>of();
             }
             List<String> found = ordersWithoutSaga();
@@ -92,7 +91,8 @@ public class SagaAudit {
     }
 
     private void startSaga(String orderId) {
-        DomainEventMessage<?> placed = eventStore.readEvents(orderId).next();
+        // From the first event, never from a snapshot.
+        DomainEventMessage<?> placed = eventStore.readEvents(orderId, 0).next();
         log.warn("Saga audit: order {} is PENDING and its saga never started (OrderPlaced was passed over); starting it now",
                 orderId);
         // Nested in the run's unit of work, with the event as its message, as the saga's processor would handle it.

@@ -2,6 +2,7 @@ package io.orderpayment.outbox.audit;
 
 import io.orderpayment.axon.tokens.ProcessorTokens;
 import io.orderpayment.axon.tokens.ProcessorTokens.StoredToken;
+import io.orderpayment.axon.transaction.SchemaLock;
 import io.orderpayment.outbox.ConfirmedEventCache;
 import io.orderpayment.outbox.EventPublisher;
 import io.orderpayment.outbox.OutboxForwarder;
@@ -26,8 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * not committed yet is a gap, which the reader remembers and comes back to; but it gives up on a
  * gap after the gap timeout (or far enough behind the head), and an event committed after that is
  * passed over for good. The readers record every index they give up on ({@link JdbcGapsGivenUp});
- * the audit watches them: one that turns into an event after the forwarder has passed it without
- * keeping it as a gap, and that the confirm cache does not know as published, is published now.
+ * the audit watches them: one that turns into an event after the forwarder's segment for it has
+ * passed it without keeping it as a gap, and that the confirm cache does not know as published, is
+ * published now.
  * Indexes that stay missing for {@code gapRetention} belong to rolled-back transactions and are
  * forgotten.
  * <p>
@@ -71,9 +73,7 @@ public class OutboxAudit {
     }
 
     private AuditReport runLocked() {
-        Boolean locked = jdbc.queryForObject(
-                "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_audit'))", Boolean.class);
-        if (!Boolean.TRUE.equals(locked)) {
+        if (!SchemaLock.tryLock(jdbc, "outbox_audit")) {
             return AuditReport.notRun();
         }
         List<String> republishedNow = publishSkipped(lateEvents());
@@ -86,7 +86,12 @@ public class OutboxAudit {
         return new AuditReport(true, republishedNow, watched);
     }
 
-    /** Indexes given up on that have turned into events, which the forwarder's every segment has passed since. */
+    /**
+     * Indexes given up on that have turned into events, which the forwarder's segment for them has
+     * passed since: the segment marks what it published in the confirm cache before it stores the
+     * token that passed it, so the cache, read after the tokens, knows it if it was published. Only
+     * that segment counts: waiting for the others, a lagging one could outlast the cache's memory.
+     */
     private List<LateEvent> lateEvents() {
         List<StoredToken> forwarder = tokens.of(OutboxForwarder.PROCESSING_GROUP);
         return jdbc.query("""
@@ -95,7 +100,7 @@ public class OutboxAudit {
                         order by e.global_index""",
                         (row, n) -> new LateEvent(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4)))
                 .stream()
-                .filter(late -> ProcessorTokens.allPassed(forwarder, late.globalIndex()))
+                .filter(late -> ProcessorTokens.passedByItsSegment(forwarder, late.globalIndex(), late.aggregateId()))
                 .toList();
     }
 

@@ -224,7 +224,8 @@ public class OutboxAutoConfiguration {
 
     /**
      * The outbox's own scheduler, stopped with the application. Not a ScheduledExecutorService bean:
-     * Spring would run the service's {@code @Scheduled} methods on its one thread too.
+     * Spring would take it for the scheduler of the service's {@code @Scheduled} methods, which would
+     * then wait behind the balancer and the audit.
      */
     public record OutboxMaintenance(ScheduledExecutorService scheduler) implements DisposableBean {
 
