@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,10 +52,8 @@ public final class Chaos {
     private final AtomicLong givenUp = new AtomicLong();
     private final List<String> rejected = Collections.synchronizedList(new ArrayList<>());
     private volatile Instant orderingEnds = Instant.MAX;
-    private volatile Process orderService;
-    private volatile Process paymentService;
-    private final AtomicBoolean orderServiceRestarting = new AtomicBoolean();
-    private final AtomicBoolean paymentServiceRestarting = new AtomicBoolean();
+    private final OwnService orderService = new OwnService("order service", this::startOrderService);
+    private final OwnService paymentService = new OwnService("payment service", this::startPaymentService);
 
     private Chaos(Options options) {
         this.options = options;
@@ -72,8 +71,8 @@ public final class Chaos {
                 options.startsServices() ? ", services started here" : ", against " + options.ordersUrl());
         try {
             if (options.startsServices()) {
-                startOrderService();
-                startPaymentService();
+                orderService.start();
+                paymentService.start();
             }
             registerCustomers();
             started = Instant.now();
@@ -86,8 +85,8 @@ public final class Chaos {
             return result.promisesKept();
         } finally {
             if (options.startsServices()) {
-                stop(orderService);
-                stop(paymentService);
+                orderService.stop();
+                paymentService.stop();
             }
         }
     }
@@ -190,34 +189,8 @@ public final class Chaos {
     private void inject(Fault fault) {
         try {
             switch (fault) {
-                case KILL_ORDER -> {
-                    if (!orderServiceRestarting.compareAndSet(false, true)) {
-                        note("kill-order skipped: the order service is still restarting");
-                        return;
-                    }
-                    try {
-                        note("kill -9 order service (pid " + orderService.pid() + ")");
-                        orderService.destroyForcibly().waitFor();
-                        startOrderService();
-                        note("order service restarted");
-                    } finally {
-                        orderServiceRestarting.set(false);
-                    }
-                }
-                case KILL_PAYMENT -> {
-                    if (!paymentServiceRestarting.compareAndSet(false, true)) {
-                        note("kill-payment skipped: the payment service is still restarting");
-                        return;
-                    }
-                    try {
-                        note("kill -9 payment service (pid " + paymentService.pid() + ")");
-                        paymentService.destroyForcibly().waitFor();
-                        startPaymentService();
-                        note("payment service restarted");
-                    } finally {
-                        paymentServiceRestarting.set(false);
-                    }
-                }
+                case KILL_ORDER -> orderService.killAndRestart();
+                case KILL_PAYMENT -> paymentService.killAndRestart();
                 case BROKER -> {
                     note("RabbitMQ stopped (rabbitmqctl stop_app)");
                     command("rabbitmqctl", "stop_app");
@@ -324,22 +297,55 @@ public final class Chaos {
         return Duration.between(started, at).toMillis() / 1000.0;
     }
 
-    private void startOrderService() throws Exception {
-        orderService = ServiceJars.start("order service", ORDER_JAR, ORDER_PORT, "/orders?customerId=ready", List.of(
+    private Process startOrderService() throws Exception {
+        return ServiceJars.start("order service", ORDER_JAR, ORDER_PORT, "/orders?customerId=ready", List.of(
                 "--app.admin.password=" + options.adminPassword(),
                 "--app.payment-service.url=" + options.paymentsUrl(),
                 "--app.saga.payment-deadline=" + options.paymentDeadline().toSeconds() + "s"),
                 new File("target/chaos/order-service.log"));
     }
 
-    private void startPaymentService() throws Exception {
-        paymentService = ServiceJars.start("payment service", PAYMENT_JAR, PAYMENT_PORT, "/payments?orderId=ready", List.of(
+    private Process startPaymentService() throws Exception {
+        return ServiceJars.start("payment service", PAYMENT_JAR, PAYMENT_PORT, "/payments?orderId=ready", List.of(
                 "--app.admin.password=" + options.adminPassword()), new File("target/chaos/payment-service.log"));
     }
 
-    private static void stop(Process service) throws InterruptedException {
-        if (service != null && service.isAlive()) {
-            ServiceJars.stop(service);
+    /** A service this run started, and may kill and start again; one restart at a time. */
+    private final class OwnService {
+
+        private final String name;
+        private final Callable<Process> starter;
+        private final AtomicBoolean restarting = new AtomicBoolean();
+        private volatile Process process;
+
+        OwnService(String name, Callable<Process> starter) {
+            this.name = name;
+            this.starter = starter;
+        }
+
+        void start() throws Exception {
+            process = starter.call();
+        }
+
+        void killAndRestart() throws Exception {
+            if (!restarting.compareAndSet(false, true)) {
+                note("kill of the " + name + " skipped: it is still restarting");
+                return;
+            }
+            try {
+                note("kill -9 " + name + " (pid " + process.pid() + ")");
+                process.destroyForcibly().waitFor();
+                start();
+                note(name + " restarted");
+            } finally {
+                restarting.set(false);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            if (process != null && process.isAlive()) {
+                ServiceJars.stop(process);
+            }
         }
     }
 

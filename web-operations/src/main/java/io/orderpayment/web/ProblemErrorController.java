@@ -1,5 +1,6 @@
 package io.orderpayment.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +22,11 @@ public class ProblemErrorController implements ErrorController {
     @RequestMapping
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null && request.getDispatcherType() == DispatcherType.REQUEST) {
+            // Asked for by a client rather than reached through an error: there is nothing at this path.
+            Problems.writeStatus(response, HttpServletResponse.SC_NOT_FOUND, null);
+            return;
+        }
         int status = code instanceof Integer value && value >= 400 ? value : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         Problems.writeStatus(response, status, message instanceof String text ? text : null);

@@ -136,6 +136,15 @@ class OrderApiIT extends SharedOrderServiceIT {
     }
 
     @Test
+    void theErrorPageAskedForDirectlyIsNotFoundRatherThanAServerError() {
+        for (String path : List.of("/error", "/error?x=1")) {
+            OrderHttp.Response response = http().get(path);
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
     void anUnknownOrderIs404ForReadingAndCancelling() {
         OrderHttp.Response read = http().get("/orders/no-such-order");
         assertThat(read.status()).isEqualTo(404);
