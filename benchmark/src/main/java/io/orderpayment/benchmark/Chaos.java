@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,7 +52,7 @@ public final class Chaos {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong givenUp = new AtomicLong();
     private final List<String> rejected = Collections.synchronizedList(new ArrayList<>());
-    private volatile Instant orderingEnds = Instant.MAX;
+    private volatile Instant orderingEnds;
     private final OwnService orderService = new OwnService("order service", this::startOrderService);
     private final OwnService paymentService = new OwnService("payment service", this::startPaymentService);
 
@@ -107,13 +108,14 @@ public final class Chaos {
      */
     private void order() throws Exception {
         AtomicBoolean ordering = new AtomicBoolean(true);
-        ExecutorService pool = Executors.newFixedThreadPool(customers.size());
-        ExecutorService faultThreads = Executors.newCachedThreadPool();
-        for (Customer customer : customers.values()) {
-            pool.submit(() -> orderUntilStopped(customer, ordering));
-        }
         Instant end = Instant.now().plus(options.duration());
         orderingEnds = end;
+        ExecutorService pool = Executors.newFixedThreadPool(customers.size());
+        ExecutorService faultThreads = Executors.newCachedThreadPool();
+        List<Future<?>> customerRuns = new ArrayList<>();
+        for (Customer customer : customers.values()) {
+            customerRuns.add(pool.submit(() -> orderUntilStopped(customer, ordering)));
+        }
         List<Fault> faults = options.faults().stream()
                 .filter(fault -> options.startsServices() || !fault.needsOwnServices)
                 .toList();
@@ -141,6 +143,12 @@ public final class Chaos {
         // A customer whose last order is still being retried gets a minute more to be answered.
         if (!pool.awaitTermination(90, TimeUnit.SECONDS)) {
             pool.shutdownNow();
+        }
+        // A customer that stopped on an error of the kit itself would make the run prove less than it says.
+        for (Future<?> run : customerRuns) {
+            if (run.isDone() && !run.isCancelled()) {
+                run.get();
+            }
         }
         progress();
     }

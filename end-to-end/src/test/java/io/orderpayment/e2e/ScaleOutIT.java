@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,10 +64,7 @@ class ScaleOutIT {
         List<Future<?>> ordering = new ArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
         for (Customer customer : customers) {
-            ordering.add(clients.submit(() -> {
-                orderUntilStopped(customer, placed, stop, secondInstancesAlive);
-                return null;
-            }));
+            ordering.add(clients.submit(() -> orderUntilStopped(customer, placed, stop, secondInstancesAlive)));
         }
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> placed.size() >= 40);
@@ -126,20 +123,20 @@ class ScaleOutIT {
         assertThat(placed.stream().map(Placed::orderId).distinct().count()).as("one order per key").isEqualTo(placed.size());
     }
 
+    /** Orders one after another, each tried again under its key every 100 ms until an instance accepts it. */
     private static void orderUntilStopped(Customer customer, List<Placed> placed, AtomicBoolean stop,
-                                          AtomicBoolean secondInstancesAlive) throws InterruptedException {
+                                          AtomicBoolean secondInstancesAlive) {
         while (!stop.get()) {
             String key = UUID.randomUUID().toString();
-            Optional<String> order = Optional.empty();
-            int instance = customer.instance();
-            for (int tries = 0; order.isEmpty() && tries < 100; tries++) {
-                if (tries > 0) {
-                    Thread.sleep(100); // a client's pause before it tries again
-                }
-                instance = secondInstancesAlive.get() ? customer.instance() : 0;
-                order = services.http(instance).tryPlaceOrder(customer.id(), customer.paymentMethod(), key);
-            }
-            placed.add(new Placed(customer, key, order.orElseThrow(), instance));
+            AtomicReference<Placed> accepted = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        int instance = secondInstancesAlive.get() ? customer.instance() : 0;
+                        services.http(instance).tryPlaceOrder(customer.id(), customer.paymentMethod(), key)
+                                .ifPresent(orderId -> accepted.set(new Placed(customer, key, orderId, instance)));
+                        return accepted.get() != null;
+                    });
+            placed.add(accepted.get());
         }
     }
 
