@@ -66,6 +66,7 @@ public final class OutboxBenchmark {
 
     private static final String SCHEMA = "bench";
     private static final String EXCHANGE = "bench.orders.events";
+    private static final String PAYMENTS_EXCHANGE = "bench.orders.payments";
     private static final String QUEUE = "bench.orders.events.all";
     private static final String KEY_PREFIX = "bench:confirmed:";
     private static int batchSize = 250;
@@ -103,6 +104,12 @@ public final class OutboxBenchmark {
                 "--app.outbox.confirm-cache.key-prefix=" + KEY_PREFIX,
                 "--app.outbox.batch-size=" + batchSize,
                 "--app.outbox.segments=" + segments,
+                // Queues and exchanges of its own, not the ones a running system uses (the order service declares
+                // the payment service's queues when missing, and consumes payment events).
+                "--app.queues.payment-requests=" + EXCHANGE + ".payment-requests",
+                "--app.queues.refund-requests=" + EXCHANGE + ".refund-requests",
+                "--app.queues.payment-events=" + EXCHANGE + ".payment-events",
+                "--app.payment-events.exchange=" + PAYMENTS_EXCHANGE,
                 "--logging.level.root=WARN"));
         ConfigurableApplicationContext service = new SpringApplicationBuilder(OrderServiceApplication.class)
                 .run(serviceArguments.toArray(String[]::new));
@@ -160,7 +167,15 @@ public final class OutboxBenchmark {
                     drains, median, median >= 0.5 ? "met" : "NOT met");
 
             admin.queueDelete(QUEUE);
+            for (String queue : List.of(EXCHANGE + ".payment-requests", EXCHANGE + ".refund-requests",
+                    EXCHANGE + ".payment-events")) {
+                admin.queueDelete(queue);
+                admin.queueDelete(queue + ".dead-letter");
+            }
             admin.exchangeDelete(EXCHANGE);
+            admin.exchangeDelete(PAYMENTS_EXCHANGE);
+            admin.queueDelete(PAYMENTS_EXCHANGE + ".unrouted");
+            admin.exchangeDelete(PAYMENTS_EXCHANGE + ".unrouted");
             admin.queueDelete(EXCHANGE + ".unrouted");
             admin.exchangeDelete(EXCHANGE + ".unrouted");
         } finally {

@@ -37,6 +37,7 @@ public final class PaymentBenchmark {
     private static final String ORDERS_EXCHANGE = "bench.payments.orders";
     private static final String PAYMENTS_EXCHANGE = "bench.payments.events";
     private static final String REQUEST_QUEUE = "bench.payment-requests";
+    private static final String OUTCOME_QUEUE = "bench.payment-events";
     private static final String REFUND_QUEUE = "bench.refund-requests";
     private static final String RESULTS_QUEUE = "bench.payments.results";
     private static final int PORT = 18081;
@@ -84,8 +85,10 @@ public final class PaymentBenchmark {
                 "--app.outbox.exchange=" + PAYMENTS_EXCHANGE,
                 "--app.outbox.confirm-cache.key-prefix=bench:payments:confirmed:",
                 "--app.payment.orders-exchange=" + ORDERS_EXCHANGE,
-                "--app.payment.request-queue=" + REQUEST_QUEUE,
-                "--app.payment.refund-queue=" + REFUND_QUEUE,
+                "--app.queues.payment-requests=" + REQUEST_QUEUE,
+                "--app.queues.refund-requests=" + REFUND_QUEUE,
+                // Its outbox declares the order service's queue of outcomes when missing: this one, not the real one.
+                "--app.queues.payment-events=" + OUTCOME_QUEUE,
                 "--app.payment.consumers=" + consumers,
                 "--app.payment.gateway.latency=" + latency,
                 "--app.admin.password=bench",
@@ -182,7 +185,8 @@ public final class PaymentBenchmark {
         try (Connection rabbit = OutboxBenchmark.rabbitConnection("payment-benchmark")) {
             Channel channel = rabbit.createChannel();
             for (String queue : List.of(REQUEST_QUEUE, REQUEST_QUEUE + ".dead-letter", REFUND_QUEUE, REFUND_QUEUE + ".dead-letter",
-                    RESULTS_QUEUE, PAYMENTS_EXCHANGE + ".unrouted", ORDERS_EXCHANGE + ".unrouted")) {
+                    RESULTS_QUEUE, OUTCOME_QUEUE, OUTCOME_QUEUE + ".dead-letter", PAYMENTS_EXCHANGE + ".unrouted",
+                    ORDERS_EXCHANGE + ".unrouted")) {
                 channel.queueDelete(queue);
             }
             for (String exchange : List.of(ORDERS_EXCHANGE, PAYMENTS_EXCHANGE, PAYMENTS_EXCHANGE + ".unrouted")) {

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The whole process end to end: both services as their packaged jars, in processes of their own,
@@ -40,6 +41,11 @@ public final class SagaBenchmark {
     private static final String PAYMENT_SCHEMA = "bench_saga_payments";
     private static final String ORDERS_EXCHANGE = "bench.saga.orders";
     private static final String PAYMENTS_EXCHANGE = "bench.saga.payments";
+    /** Both services are given them: each declares the other's queues when missing. */
+    private static final List<String> QUEUE_SETTINGS = List.of(
+            "--app.queues.payment-requests=bench.saga.payment-requests",
+            "--app.queues.refund-requests=bench.saga.refund-requests",
+            "--app.queues.payment-events=bench.saga.order-payment-events");
     private static final int ORDER_PORT = 18090;
     private static final int PAYMENT_PORT = 18091;
     private static final File LOGS = new File("target");
@@ -73,16 +79,15 @@ public final class SagaBenchmark {
         cleanUp();
         System.out.printf("%nEnd-to-end benchmark: %d cores; both services and PostgreSQL, RabbitMQ, Redis on this machine%n",
                 Runtime.getRuntime().availableProcessors());
-        Process payments = ServiceJars.start("payment service", paymentJar, PAYMENT_PORT, "/payments?orderId=ready", List.of(
+        Process payments = ServiceJars.start("payment service", paymentJar, PAYMENT_PORT, "/payments?orderId=ready", withQueues(
                 "--app.database.schema=" + PAYMENT_SCHEMA, "--app.outbox.exchange=" + PAYMENTS_EXCHANGE,
                 "--app.outbox.confirm-cache.key-prefix=bench:saga:payments:",
-                "--app.payment.orders-exchange=" + ORDERS_EXCHANGE, "--app.payment.request-queue=bench.saga.payment-requests",
-                "--app.payment.refund-queue=bench.saga.refund-requests", "--app.admin.password=bench"),
+                "--app.payment.orders-exchange=" + ORDERS_EXCHANGE, "--app.admin.password=bench"),
                 new File(LOGS, "saga-benchmark-payment-service.log"));
-        Process ordersService = ServiceJars.start("order service", orderJar, ORDER_PORT, "/orders?customerId=ready", List.of(
+        Process ordersService = ServiceJars.start("order service", orderJar, ORDER_PORT, "/orders?customerId=ready", withQueues(
                 "--app.database.schema=" + ORDER_SCHEMA, "--app.outbox.exchange=" + ORDERS_EXCHANGE,
                 "--app.outbox.confirm-cache.key-prefix=bench:saga:orders:",
-                "--app.payment-events.exchange=" + PAYMENTS_EXCHANGE, "--app.payment-events.queue=bench.saga.order-payment-events"),
+                "--app.payment-events.exchange=" + PAYMENTS_EXCHANGE),
                 new File(LOGS, "saga-benchmark-order-service.log"));
         try {
             String method = ServiceJars.registerPaymentMethod(PAYMENT_PORT, "bench-customer");
@@ -322,6 +327,10 @@ public final class SagaBenchmark {
                 "postgres", "postgres")) {
             database.createStatement().execute(sql);
         }
+    }
+
+    private static List<String> withQueues(String... arguments) {
+        return Stream.concat(Stream.of(arguments), QUEUE_SETTINGS.stream()).toList();
     }
 
     private static void cleanUp() throws Exception {

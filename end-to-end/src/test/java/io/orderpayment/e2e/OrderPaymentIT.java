@@ -34,7 +34,7 @@ class OrderPaymentIT {
     static void startBothServices() {
         services = TwoServices.start("e2e_process",
                 Map.of("app.saga.payment-deadline", "120s", "app.saga.retry-backoff", "2s", "app.saga.max-attempts", "3"),
-                Map.of("app.payment.request-ttl", REQUEST_TTL.toSeconds() + "s"));
+                Map.of("app.queues.payment-request-ttl", REQUEST_TTL.toSeconds() + "s"));
         http = services.http();
     }
 

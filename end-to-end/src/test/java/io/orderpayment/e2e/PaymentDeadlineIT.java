@@ -35,7 +35,7 @@ class PaymentDeadlineIT {
                 Map.of("app.saga.payment-deadline", DEADLINE.toSeconds() + "s", "app.saga.retry-backoff", "1s"),
                 // Well past the deadline, so a stopped payment service finds its requests still waiting (and refuses
                 // them for their deadline) rather than expired, however slowly a loaded machine restarts it.
-                Map.of("app.payment.request-ttl", "2m"));
+                Map.of("app.queues.payment-request-ttl", "2m"));
         http = services.http();
     }
 

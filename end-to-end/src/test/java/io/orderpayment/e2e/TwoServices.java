@@ -33,12 +33,14 @@ final class TwoServices implements AutoCloseable {
         payments = new TestInfrastructure(name + "_payments");
         orders.reset();
         payments.reset();
-        RabbitProbe.deleteQueues(requestQueue(), requestQueue() + ".dead-letter", refundQueue(), refundQueue() + ".dead-letter");
+        deletePaymentServiceQueues();
 
         Map<String, Object> paymentProperties = new HashMap<>(payments.properties());
         paymentProperties.put("app.payment.orders-exchange", orders.exchange());
-        paymentProperties.put("app.payment.request-queue", requestQueue());
-        paymentProperties.put("app.payment.refund-queue", refundQueue());
+        // The two services must agree on the queues: both are the order side's.
+        paymentProperties.put("app.queues.payment-requests", orders.paymentRequestQueue());
+        paymentProperties.put("app.queues.refund-requests", orders.refundRequestQueue());
+        paymentProperties.put("app.queues.payment-events", orders.paymentEventsQueue());
         paymentProperties.put("app.payment.redelivery-pause", "500ms");
         paymentProperties.put("app.admin.password", ADMIN_PASSWORD);
         paymentProperties.putAll(paymentSettings);
@@ -53,6 +55,12 @@ final class TwoServices implements AutoCloseable {
             orderProperties.put("app.admin.password", ADMIN_PASSWORD);
             orderProperties.put("app.payment-service.url", "http://localhost:" + paymentService.port());
             orderProperties.putAll(sagaSettings);
+            // Each service declares the other's queues when they are missing, so both get the same queue settings.
+            paymentSettings.forEach((key, value) -> {
+                if (key.startsWith("app.queues.")) {
+                    orderProperties.put(key, value);
+                }
+            });
             ServiceProcess orderService = new ServiceProcess(name + "-order-service" + suffix,
                     jar("e2e.order-service.jar"), orderProperties, "/actuator/health");
             paymentServices.add(paymentService);
@@ -64,6 +72,11 @@ final class TwoServices implements AutoCloseable {
     /** Both services started, the payment service first so its queues exist when the first order is placed. */
     static TwoServices start(String name, Map<String, Object> sagaSettings, Map<String, Object> paymentSettings) {
         return start(name, sagaSettings, paymentSettings, 1);
+    }
+
+    /** Both services, neither started yet. */
+    static TwoServices prepare(String name, Map<String, Object> sagaSettings, Map<String, Object> paymentSettings) {
+        return new TwoServices(name, sagaSettings, paymentSettings, 1);
     }
 
     /** {@code instances} of each service, all payment services first. */
@@ -110,6 +123,11 @@ final class TwoServices implements AutoCloseable {
         return Path.of("target", name + "-order-service" + (instance == 0 ? "" : "-" + (instance + 1)) + ".log");
     }
 
+    /** The queues the payment service consumes, as on a broker it never ran against. */
+    void deletePaymentServiceQueues() {
+        RabbitProbe.deleteQueues(requestQueue(), requestQueue() + ".dead-letter", refundQueue(), refundQueue() + ".dead-letter");
+    }
+
     /** Payment requests the broker dead-lettered (expired, or rejected too often) and nobody has answered yet. */
     long deadLetteredPaymentRequests() {
         return RabbitProbe.readyMessages(requestQueue() + ".dead-letter");
@@ -121,11 +139,11 @@ final class TwoServices implements AutoCloseable {
     }
 
     private String requestQueue() {
-        return "it." + name + ".payment-requests";
+        return orders.paymentRequestQueue();
     }
 
     private String refundQueue() {
-        return "it." + name + ".refund-requests";
+        return orders.refundRequestQueue();
     }
 
     @Override

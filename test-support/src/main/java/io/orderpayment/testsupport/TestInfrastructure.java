@@ -40,6 +40,15 @@ public record TestInfrastructure(String name) {
         return "it." + name + ".order-service.payment-events";
     }
 
+    /** The payment service's queues under test; an order service under test declares them too. */
+    public String paymentRequestQueue() {
+        return "it." + name + ".payment-requests";
+    }
+
+    public String refundRequestQueue() {
+        return "it." + name + ".refund-requests";
+    }
+
     public String redisKeyPrefix() {
         return "it:" + name + ":confirmed:";
     }
@@ -54,7 +63,9 @@ public record TestInfrastructure(String name) {
         properties.put("app.outbox.confirm-cache.ttl", "1h");
         properties.put("app.outbox.token-claim-interval", "500ms");
         properties.put("app.payment-events.exchange", paymentEventsExchange());
-        properties.put("app.payment-events.queue", paymentEventsQueue());
+        properties.put("app.queues.payment-events", paymentEventsQueue());
+        properties.put("app.queues.payment-requests", paymentRequestQueue());
+        properties.put("app.queues.refund-requests", refundRequestQueue());
         return properties;
     }
 
@@ -76,7 +87,9 @@ public record TestInfrastructure(String name) {
         deleteRedisKeys();
         RabbitProbe.deleteExchange(exchange(), alternateExchange());
         RabbitProbe.deleteExchange(paymentEventsExchange(), paymentEventsExchange() + ".unrouted");
-        RabbitProbe.deleteQueues(paymentEventsQueue(), paymentEventsQueue() + ".dead-letter");
+        RabbitProbe.deleteQueues(paymentEventsQueue(), paymentEventsQueue() + ".dead-letter",
+                paymentRequestQueue(), paymentRequestQueue() + ".dead-letter",
+                refundRequestQueue(), refundRequestQueue() + ".dead-letter");
         return this;
     }
 

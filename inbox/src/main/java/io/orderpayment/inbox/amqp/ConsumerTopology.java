@@ -3,6 +3,7 @@ package io.orderpayment.inbox.amqp;
 import com.rabbitmq.client.Channel;
 import io.orderpayment.outbox.amqp.DeliveryLimits;
 import io.orderpayment.outbox.amqp.OutboxTopology;
+import io.orderpayment.outbox.amqp.RequiredQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.Connection;
@@ -13,16 +14,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * The queues a service consumes from another service's events exchange, declared whenever its
  * connection opens. The exchange is declared as its publisher declares it, so whichever service
- * starts first creates it. Queues are quorum queues (replicated, and they count deliveries); each
- * has a dead-letter queue {@code <queue>.dead-letter} for the messages it rejects.
+ * starts first creates it; and the publisher declares the queues too when they are missing
+ * ({@link #requiredQueues()}), so that nothing is published before they exist. Queues are quorum
+ * queues (replicated, and they count deliveries); each has a dead-letter queue
+ * {@code <queue>.dead-letter} for the messages it rejects.
  */
 public abstract class ConsumerTopology implements ConnectionListener {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerTopology.class);
+
+    /** Dead letters are tried until they succeed, or wait for an operator. */
+    private static final Map<String, Object> DEAD_LETTER_ARGUMENTS =
+            Map.of("x-queue-type", "quorum", "x-delivery-limit", DeliveryLimits.UNTIL_SUCCESS);
 
     private final String exchange;
     private final String alternateExchange;
@@ -36,6 +44,42 @@ public abstract class ConsumerTopology implements ConnectionListener {
         return queue + ".dead-letter";
     }
 
+    /**
+     * A queue the service consumes.
+     *
+     * @param routingKeys             what it takes from the exchange
+     * @param operatorReadsDeadLetters whether its dead letters wait for an operator (no listener of
+     *                                ours drains them): the operations endpoints list them and
+     *                                send them back
+     */
+    public record ConsumedQueue(String name, Map<String, Object> arguments, List<String> routingKeys,
+                                boolean operatorReadsDeadLetters) {
+
+        public ConsumedQueue {
+            arguments = Map.copyOf(arguments);
+            routingKeys = List.copyOf(routingKeys);
+        }
+    }
+
+    /** The service's queues, in the order they are declared. */
+    public abstract List<ConsumedQueue> queues();
+
+    public List<String> queuesWithOperatorDeadLetters() {
+        return queues().stream().filter(ConsumedQueue::operatorReadsDeadLetters).map(ConsumedQueue::name).toList();
+    }
+
+    /**
+     * The same queues, each after its dead-letter queue, for the publisher's outbox, which declares
+     * them when they are missing.
+     */
+    public List<RequiredQueue> requiredQueues() {
+        return queues().stream()
+                .flatMap(queue -> Stream.of(
+                        new RequiredQueue(deadLetterQueue(queue.name()), DEAD_LETTER_ARGUMENTS, List.of()),
+                        new RequiredQueue(queue.name(), queue.arguments(), queue.routingKeys())))
+                .toList();
+    }
+
     @Override
     public void onCreate(Connection connection) {
         try (Channel channel = connection.createChannel(false)) {
@@ -45,19 +89,17 @@ public abstract class ConsumerTopology implements ConnectionListener {
         }
     }
 
+    /** Declares the exchange, then each queue after its dead-letter queue, and binds it. */
     public void declare(Channel channel) throws IOException {
         channel.exchangeDeclare(exchange, "topic", true, false, OutboxTopology.exchangeArguments(alternateExchange));
-        declareQueues(channel);
+        for (ConsumedQueue queue : queues()) {
+            channel.queueDeclare(deadLetterQueue(queue.name()), true, false, false, DEAD_LETTER_ARGUMENTS);
+            channel.queueDeclare(queue.name(), true, false, false, queue.arguments());
+            for (String routingKey : queue.routingKeys()) {
+                channel.queueBind(queue.name(), exchange, routingKey);
+            }
+        }
     }
-
-    /**
-     * The queues whose dead letters wait for an operator (no listener of ours drains them): the
-     * operations endpoints list them and send them back to these queues.
-     */
-    public abstract List<String> queuesWithOperatorDeadLetters();
-
-    /** Declares the service's queues, each with {@link #declareBound}. */
-    protected abstract void declareQueues(Channel channel) throws IOException;
 
     /**
      * Arguments of a quorum queue with this delivery limit whose rejected messages go to its
@@ -70,19 +112,5 @@ public abstract class ConsumerTopology implements ConnectionListener {
         arguments.put("x-dead-letter-routing-key", deadLetterQueue(queue));
         arguments.put("x-delivery-limit", deliveryLimit);
         return arguments;
-    }
-
-    /**
-     * Declares {@code queue} and its dead-letter queue (whose letters are tried until they succeed,
-     * or wait for an operator), and binds the queue to the exchange.
-     */
-    protected void declareBound(Channel channel, String queue, Map<String, Object> arguments, String... routingKeys)
-            throws IOException {
-        channel.queueDeclare(deadLetterQueue(queue), true, false, false,
-                Map.of("x-queue-type", "quorum", "x-delivery-limit", DeliveryLimits.UNTIL_SUCCESS));
-        channel.queueDeclare(queue, true, false, false, arguments);
-        for (String routingKey : routingKeys) {
-            channel.queueBind(queue, exchange, routingKey);
-        }
     }
 }

@@ -8,8 +8,14 @@ import io.orderpayment.inbox.amqp.InboundEventListener;
 import io.orderpayment.inbox.amqp.ListenerContainers;
 import io.orderpayment.order.application.PaymentOutcomes;
 import io.orderpayment.order.config.PaymentEventsProperties;
+import io.orderpayment.outbox.amqp.RequiredQueues;
+import io.orderpayment.outbox.config.OutboxProperties;
+import io.orderpayment.queues.OrderServiceQueues;
+import io.orderpayment.queues.PaymentServiceQueues;
+import io.orderpayment.queues.QueueProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,9 +23,12 @@ import org.springframework.context.annotation.Configuration;
  * The consumer of payment events, on Spring Boot's RabbitMQ connection: each event is recorded on
  * its order ({@link PaymentOutcomes}) and acknowledged after that committed; one that failed is
  * requeued after a pause. The container takes the topology as a parameter so that the queue is
- * declared before it first connects.
+ * declared before it first connects. The payment service's queues are declared too, by the outbox,
+ * when missing: the order service's requests must reach them even before the payment service first
+ * ran (docs/adr/0016).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(QueueProperties.class)
 public class PaymentEventsMessagingConfiguration {
 
     @Bean
@@ -33,21 +42,24 @@ public class PaymentEventsMessagingConfiguration {
     }
 
     @Bean
-    PaymentEventsTopology paymentEventsTopology(CachingConnectionFactory connectionFactory,
-                                                PaymentEventsProperties properties,
-                                                InboundEventListener paymentEventListener) {
-        PaymentEventsTopology topology = new PaymentEventsTopology(properties.exchange(),
-                properties.alternateExchange(), properties.queue(), paymentEventListener.eventTypes());
+    OrderServiceQueues orderServiceQueues(CachingConnectionFactory connectionFactory, PaymentEventsProperties properties,
+                                          QueueProperties queues) {
+        OrderServiceQueues topology = new OrderServiceQueues(properties.exchange(), properties.alternateExchange(), queues);
         connectionFactory.addConnectionListener(topology);
         return topology;
     }
 
     @Bean
+    RequiredQueues paymentServiceQueues(OutboxProperties outbox, QueueProperties queues) {
+        return new PaymentServiceQueues(outbox.exchange(), outbox.alternateExchange(), queues)::requiredQueues;
+    }
+
+    @Bean
     SimpleMessageListenerContainer paymentEventConsumers(CachingConnectionFactory connectionFactory,
-                                                         PaymentEventsTopology topology,
+                                                         OrderServiceQueues topology, QueueProperties queues,
                                                          PaymentEventsProperties properties,
                                                          InboundEventListener paymentEventListener) {
-        return ListenerContainers.ackAfterListener(connectionFactory, properties.queue(), properties.consumers(),
+        return ListenerContainers.ackAfterListener(connectionFactory, queues.paymentEvents(), properties.consumers(),
                 properties.prefetch(), paymentEventListener);
     }
 }

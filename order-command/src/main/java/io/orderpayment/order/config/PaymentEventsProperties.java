@@ -6,11 +6,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * How the order service takes in the payment service's events ({@code app.payment-events.*}).
+ * How the order service takes in the payment service's events ({@code app.payment-events.*}); the
+ * queue is {@code app.queues.payment-events}, unreadable events go to {@code <queue>.dead-letter}.
  *
  * @param exchange          the payment service's events exchange
  * @param alternateExchange that exchange's alternate exchange (declared identically by both services)
- * @param queue             the order service's queue of payment events; unreadable ones go to {@code <queue>.dead-letter}
  * @param consumers         payment events processed at once
  * @param prefetch          unacknowledged messages per consumer
  * @param redeliveryPause   how long an event whose processing failed waits before it is tried again
@@ -19,7 +19,6 @@ import java.time.Duration;
 public record PaymentEventsProperties(
         @DefaultValue("payments.events") String exchange,
         String alternateExchange,
-        @DefaultValue("order-service.payment-events") String queue,
         @DefaultValue("2") int consumers,
         @DefaultValue("10") int prefetch,
         @DefaultValue("1s") Duration redeliveryPause) {

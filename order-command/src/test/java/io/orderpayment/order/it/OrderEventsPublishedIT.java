@@ -16,7 +16,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A consumer bound to orders.events sees every order event, as documented JSON with its headers. */
+/** A consumer bound to the order service's exchange sees every order event, as documented JSON with its headers. */
 class OrderEventsPublishedIT extends SharedOrderServiceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,7 +24,7 @@ class OrderEventsPublishedIT extends SharedOrderServiceIT {
 
     @BeforeEach
     void bindAConsumer() {
-        consumer = RabbitProbe.bound("orders.events", "order.#");
+        consumer = RabbitProbe.bound(INFRASTRUCTURE.exchange(), "order.#");
     }
 
     @AfterEach

@@ -83,6 +83,30 @@ class OrderOperationsIT extends SharedOrderServiceIT {
     }
 
     @Test
+    void eventsNoQueueWasBoundForAreShownAndReachAQueueBoundLater() {
+        // Nothing here is bound for order.placed yet: the order's OrderPlaced goes to the unrouted queue.
+        String order = http().placeOrder("customer-" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).until(() -> forwarder().get("behind").asLong() == 0);
+
+        JsonNode summary = http().get("/admin/unrouted", ADMIN).json();
+        assertThat(summary.get("exchange").asText()).isEqualTo(INFRASTRUCTURE.exchange());
+        assertThat(summary.get("queue").asText()).isEqualTo(INFRASTRUCTURE.alternateExchange());
+        assertThat(summary.get("events").asLong()).isPositive();
+        assertThat(http().get("/admin/unrouted/events?limit=1", ADMIN).json()).singleElement()
+                .satisfies(event -> assertThat(event.get("routingKey").asText()).isNotBlank());
+        assertThat(http().post("/admin/unrouted/redrive", "", Map.of()).status()).isEqualTo(401);
+
+        try (RabbitProbe consumer = RabbitProbe.bound(INFRASTRUCTURE.exchange(), "order.placed")) {
+            OrderHttp.Response redriven = http().post("/admin/unrouted/redrive", "", ADMIN);
+
+            assertThat(redriven.status()).isEqualTo(200);
+            assertThat(redriven.json().get("redriven").asInt()).isPositive();
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumer.received().stream()
+                    .anyMatch(event -> event.body().contains(order)));
+        }
+    }
+
+    @Test
     void processorStatusShowsEverySegmentWithItsPositionAndOwner() {
         http().placeOrder("customer-" + UUID.randomUUID());
 
@@ -179,7 +203,8 @@ class OrderOperationsIT extends SharedOrderServiceIT {
                 "orders_confirmed_total", "outbox_batch_confirm_seconds_count", "outbox_batches_failed_total",
                 "event_processor_lag_events{application=\"order-service\",processor=\"outbox-forwarder\"}",
                 "event_processor_lag_events{application=\"order-service\",processor=\"OrderPaymentSagaProcessor\"}",
-                "rabbitmq_dead_letters_messages{application=\"order-service\",queue=\"" + INFRASTRUCTURE.paymentEventsQueue() + "\"}");
+                "rabbitmq_dead_letters_messages{application=\"order-service\",queue=\"" + INFRASTRUCTURE.paymentEventsQueue() + "\"}",
+                "outbox_unrouted_events{application=\"order-service\",exchange=\"" + INFRASTRUCTURE.exchange() + "\"}");
     }
 
     @Test

@@ -9,8 +9,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * One order service shared by the integration tests that need no broker tricks, on the real
- * {@code orders.events} exchange; Spring's context cache starts it once for all of them.
+ * One order service shared by the integration tests that need no broker tricks, on exchanges and
+ * queues of its own (a running system's are left alone); Spring's context cache starts it once for
+ * all of them.
  */
 // Metrics export is off in Spring Boot tests unless asked for; the Prometheus scrape is part of what is tested.
 @AutoConfigureObservability(tracing = false)
@@ -28,7 +29,7 @@ abstract class SharedOrderServiceIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         INFRASTRUCTURE.properties().forEach((key, value) -> {
-            if (!key.equals("app.outbox.exchange") && !key.equals("server.port")) {
+            if (!key.equals("server.port")) {
                 registry.add(key, () -> value);
             }
         });

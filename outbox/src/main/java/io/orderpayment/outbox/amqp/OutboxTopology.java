@@ -1,12 +1,15 @@
 package io.orderpayment.outbox.amqp;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionListener;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -14,7 +17,9 @@ import java.util.concurrent.TimeoutException;
  * Declares the service's topic exchange each time the publishing connection opens. Events that no
  * consumer has bound go to an alternate exchange and wait in a bounded "unrouted" queue instead of
  * coming back as returns, so a routing key nobody listens to yet cannot stall the outbox, while a
- * mandatory return still means real trouble (no exchange to take it at all).
+ * mandatory return still means real trouble (no exchange to take it at all). The queues other
+ * services consume and some events must reach are declared too, if their consumer has not done
+ * so yet, so that no such event is published before its queue exists (docs/adr/0016).
  */
 public class OutboxTopology implements ConnectionListener {
 
@@ -23,12 +28,20 @@ public class OutboxTopology implements ConnectionListener {
     private final String exchange;
     private final String alternateExchange;
     private final int unroutedMaxLength;
+    private final List<RequiredQueue> requiredQueues;
 
     /** @param alternateExchange empty for none: unroutable events are then returned and fail the batch */
     public OutboxTopology(String exchange, String alternateExchange, int unroutedMaxLength) {
+        this(exchange, alternateExchange, unroutedMaxLength, List.of());
+    }
+
+    /** @param requiredQueues other services' queues that events must reach, declared when missing */
+    public OutboxTopology(String exchange, String alternateExchange, int unroutedMaxLength,
+                          List<RequiredQueue> requiredQueues) {
         this.exchange = exchange;
         this.alternateExchange = alternateExchange;
         this.unroutedMaxLength = unroutedMaxLength;
+        this.requiredQueues = List.copyOf(requiredQueues);
     }
 
     @Override
@@ -37,7 +50,57 @@ public class OutboxTopology implements ConnectionListener {
             declare(channel);
         } catch (IOException | TimeoutException | RuntimeException e) {
             log.error("Could not declare exchange '{}'; publishing to it will fail until it exists", exchange, e);
+            return;
         }
+        requiredQueues.forEach(queue -> declareIfAbsent(connection, queue));
+    }
+
+    /**
+     * Only if missing: the consumer's own declaration is the one that counts, and a queue declared
+     * again with other arguments (an older version's, another setting) would be refused and close
+     * the channel.
+     */
+    private void declareIfAbsent(Connection connection, RequiredQueue queue) {
+        try {
+            if (!exists(connection, queue.name())) {
+                try (Channel channel = connection.createChannel(false)) {
+                    channel.queueDeclare(queue.name(), true, false, false, queue.arguments());
+                }
+                log.info("Declared queue '{}' for events of '{}': its consumer has not declared it yet", queue.name(), exchange);
+            }
+            try (Channel channel = connection.createChannel(false)) {
+                for (String routingKey : queue.routingKeys()) {
+                    channel.queueBind(queue.name(), exchange, routingKey);
+                }
+            }
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            log.error("Could not make sure that queue '{}' exists; until its consumer declares it, the events it takes "
+                    + "go to '{}'", queue.name(), alternateExchange, e);
+        }
+    }
+
+    private static boolean exists(Connection connection, String queue) throws IOException, TimeoutException {
+        Channel channel = connection.createChannel(false);
+        try {
+            channel.queueDeclarePassive(queue);
+            return true;
+        } catch (IOException e) {
+            if (notFound(e)) {
+                return false;
+            }
+            throw e;
+        } finally {
+            // The broker closes a channel whose passive declaration found nothing.
+            if (channel.isOpen()) {
+                channel.close();
+            }
+        }
+    }
+
+    private static boolean notFound(IOException e) {
+        return e.getCause() instanceof ShutdownSignalException shutdown
+                && shutdown.getReason() instanceof AMQP.Channel.Close close
+                && close.getReplyCode() == AMQP.NOT_FOUND;
     }
 
     /** Declares the exchange (and the alternate exchange with its queue) on {@code channel}. */

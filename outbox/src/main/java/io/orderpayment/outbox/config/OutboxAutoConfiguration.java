@@ -13,6 +13,7 @@ import io.orderpayment.outbox.audit.JdbcGapsGivenUp;
 import io.orderpayment.outbox.audit.OutboxAudit;
 import io.orderpayment.outbox.amqp.OutboxMessageConverter;
 import io.orderpayment.outbox.amqp.OutboxTopology;
+import io.orderpayment.outbox.amqp.RequiredQueues;
 import io.orderpayment.outbox.amqp.RabbitEventPublisher;
 import io.orderpayment.outbox.balancing.SegmentBalancer;
 import io.orderpayment.outbox.redis.RedisConfirmedEventCache;
@@ -84,7 +85,8 @@ public class OutboxAutoConfiguration {
     @Bean
     OutboxConnection outboxConnection(RabbitConnectionFactoryBeanConfigurer rabbitConfigurer,
                                       CachingConnectionFactoryConfigurer cachingConfigurer,
-                                      OutboxProperties properties, Environment environment) throws Exception {
+                                      OutboxProperties properties, ObjectProvider<RequiredQueues> requiredQueues,
+                                      Environment environment) throws Exception {
         RabbitConnectionFactoryBean factoryBean = new RabbitConnectionFactoryBean();
         rabbitConfigurer.configure(factoryBean);
         factoryBean.afterPropertiesSet();
@@ -95,7 +97,8 @@ public class OutboxAutoConfiguration {
         String application = environment.getProperty("spring.application.name", "service");
         connectionFactory.setConnectionNameStrategy(factory -> application + "-outbox");
         connectionFactory.addConnectionListener(new OutboxTopology(
-                properties.exchange(), properties.alternateExchange(), properties.unroutedMaxLength()));
+                properties.exchange(), properties.alternateExchange(), properties.unroutedMaxLength(),
+                requiredQueues.orderedStream().flatMap(queues -> queues.requiredQueues().stream()).toList()));
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setMandatory(true);
         declareTopologyNow(connectionFactory, properties.exchange());

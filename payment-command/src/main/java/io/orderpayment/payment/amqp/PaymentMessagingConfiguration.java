@@ -9,9 +9,15 @@ import io.orderpayment.inbox.amqp.ListenerContainers;
 import io.orderpayment.payment.application.DeadLetteredPaymentRequests;
 import io.orderpayment.payment.application.PaymentRequests;
 import io.orderpayment.payment.application.RefundRequests;
+import io.orderpayment.outbox.amqp.RequiredQueues;
+import io.orderpayment.outbox.config.OutboxProperties;
 import io.orderpayment.payment.config.PaymentProperties;
+import io.orderpayment.queues.OrderServiceQueues;
+import io.orderpayment.queues.PaymentServiceQueues;
+import io.orderpayment.queues.QueueProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,26 +27,36 @@ import org.springframework.context.annotation.Configuration;
  * ({@link ListenerContainers}). A payment request that fails is delivered again at once, until it
  * has failed {@code app.payment.max-deliveries} times (counted by the service: docs/adr/0015) and
  * is dead-lettered; refunds and dead letters are tried until they succeed, after a pause each time.
- * While the database is away, a message is held and tried again, and that costs it no delivery. Each container takes the topology as a parameter so that it is
- * registered, and declares the queues, before the container first connects.
+ * While the database is away, a message is held and tried again, and that costs it no delivery.
+ * Each container takes the topology as a parameter so that it is registered, and declares the
+ * queues, before the container first connects. The order service's queue of payment outcomes is
+ * declared too, by the outbox, when missing (docs/adr/0016).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(QueueProperties.class)
 public class PaymentMessagingConfiguration {
 
     @Bean
-    PaymentTopology paymentTopology(CachingConnectionFactory connectionFactory, PaymentProperties properties) {
-        PaymentTopology topology = new PaymentTopology(properties.ordersExchange(), properties.ordersAlternateExchange(),
-                properties.requestQueue(), properties.refundQueue(), properties.requestTtl());
+    PaymentServiceQueues paymentServiceQueues(CachingConnectionFactory connectionFactory, PaymentProperties properties,
+                                              QueueProperties queues) {
+        PaymentServiceQueues topology = new PaymentServiceQueues(properties.ordersExchange(),
+                properties.ordersAlternateExchange(), queues);
         connectionFactory.addConnectionListener(topology);
         return topology;
     }
 
     @Bean
+    RequiredQueues orderServiceQueues(OutboxProperties outbox, QueueProperties queues) {
+        return new OrderServiceQueues(outbox.exchange(), outbox.alternateExchange(), queues)::requiredQueues;
+    }
+
+    @Bean
     SimpleMessageListenerContainer paymentRequestConsumers(CachingConnectionFactory connectionFactory,
-                                                           PaymentTopology topology, PaymentProperties properties,
+                                                           PaymentServiceQueues topology, QueueProperties queues,
+                                                           PaymentProperties properties,
                                                            ObjectMapper objectMapper, PaymentRequests requests,
                                                            FailedDeliveries failedDeliveries) {
-        return ListenerContainers.ackAfterListener(connectionFactory, properties.requestQueue(), properties.consumers(),
+        return ListenerContainers.ackAfterListener(connectionFactory, queues.paymentRequests(), properties.consumers(),
                 properties.prefetch(), InboundEventListener.reading(objectMapper)
                         .on(PaymentRequested.class, request -> requests.process(request.id(), request.payload()))
                         .deadLetteringAfter(properties.maxDeliveries(), failedDeliveries));
@@ -48,10 +64,11 @@ public class PaymentMessagingConfiguration {
 
     @Bean
     SimpleMessageListenerContainer paymentDeadLetterConsumer(CachingConnectionFactory connectionFactory,
-                                                             PaymentTopology topology, PaymentProperties properties,
+                                                             PaymentServiceQueues topology, QueueProperties queues,
+                                                           PaymentProperties properties,
                                                              ObjectMapper objectMapper,
                                                              DeadLetteredPaymentRequests deadLetters) {
-        return ListenerContainers.ackAfterListener(connectionFactory, PaymentTopology.deadLetterQueue(properties.requestQueue()),
+        return ListenerContainers.ackAfterListener(connectionFactory, PaymentServiceQueues.deadLetterQueue(queues.paymentRequests()),
                 1, properties.prefetch(), InboundEventListener.reading(objectMapper)
                         .on(PaymentRequested.class, new DeadLetteredRequestHandler(deadLetters))
                         .pausingBeforeRedelivery(properties.redeliveryPause()));
@@ -59,9 +76,10 @@ public class PaymentMessagingConfiguration {
 
     @Bean
     SimpleMessageListenerContainer refundRequestConsumer(CachingConnectionFactory connectionFactory,
-                                                         PaymentTopology topology, PaymentProperties properties,
+                                                         PaymentServiceQueues topology, QueueProperties queues,
+                                                         PaymentProperties properties,
                                                          ObjectMapper objectMapper, RefundRequests refunds) {
-        return ListenerContainers.ackAfterListener(connectionFactory, properties.refundQueue(), 1, properties.prefetch(),
+        return ListenerContainers.ackAfterListener(connectionFactory, queues.refundRequests(), 1, properties.prefetch(),
                 InboundEventListener.reading(objectMapper)
                         .on(RefundRequested.class, new RefundRequestHandler(refunds))
                         .pausingBeforeRedelivery(properties.redeliveryPause()));

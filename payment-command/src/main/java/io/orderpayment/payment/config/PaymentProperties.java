@@ -6,13 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * Settings of the payment service ({@code app.payment.*}).
+ * Settings of the payment service ({@code app.payment.*}); its queues are {@code app.queues.*}.
  *
  * @param ordersExchange          the order service's events exchange, where payment and refund requests come from
  * @param ordersAlternateExchange that exchange's alternate exchange (declared identically by both services)
- * @param requestQueue            the queue of payment requests; its dead letters go to {@code <requestQueue>.dead-letter}
- * @param refundQueue             the queue of refund requests; unreadable ones wait in {@code <refundQueue>.dead-letter}
- * @param requestTtl              how long a payment request may wait in the broker before it expires
  * @param maxDeliveries           deliveries of a request that may fail in processing before it is dead-lettered; deliveries
  *                                cut short by the broker, and waits for the database, do not count (docs/adr/0015)
  * @param consumers               payment requests processed at once
@@ -24,9 +21,6 @@ import java.time.Duration;
 public record PaymentProperties(
         @DefaultValue("orders.events") String ordersExchange,
         String ordersAlternateExchange,
-        @DefaultValue("payment-service.payment-requests") String requestQueue,
-        @DefaultValue("payment-service.refund-requests") String refundQueue,
-        @DefaultValue("10m") Duration requestTtl,
         @DefaultValue("3") int maxDeliveries,
         @DefaultValue("4") int consumers,
         @DefaultValue("5") int prefetch,

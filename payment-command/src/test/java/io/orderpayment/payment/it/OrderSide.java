@@ -39,11 +39,11 @@ final class OrderSide {
     }
 
     static String requestQueue(TestInfrastructure infrastructure) {
-        return "it." + infrastructure.name() + ".payment-requests";
+        return infrastructure.paymentRequestQueue();
     }
 
     static String refundQueue(TestInfrastructure infrastructure) {
-        return "it." + infrastructure.name() + ".refund-requests";
+        return infrastructure.refundRequestQueue();
     }
 
     static String deadLetters(String queue) {

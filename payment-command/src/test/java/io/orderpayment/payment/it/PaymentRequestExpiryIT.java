@@ -15,7 +15,7 @@ import static org.awaitility.Awaitility.await;
 class PaymentRequestExpiryIT {
 
     private static final TestInfrastructure INFRASTRUCTURE = new TestInfrastructure("payment_expiry");
-    private static final Map<String, Object> SHORT_TTL = Map.of("app.payment.request-ttl", "1s");
+    private static final Map<String, Object> SHORT_TTL = Map.of("app.queues.payment-request-ttl", "1s");
 
     @Test
     void aRequestThatExpiresWhileTheServiceIsStoppedIsReportedExpiredOnceItRunsAgain() {

@@ -24,8 +24,6 @@ final class PaymentServiceInstance implements AutoCloseable {
     static PaymentServiceInstance start(TestInfrastructure infrastructure, Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("app.payment.orders-exchange", OrderSide.ordersExchange(infrastructure));
-        properties.put("app.payment.request-queue", OrderSide.requestQueue(infrastructure));
-        properties.put("app.payment.refund-queue", OrderSide.refundQueue(infrastructure));
         properties.put("app.admin.password", ADMIN_PASSWORD);
         properties.putAll(overrides);
         return new PaymentServiceInstance(new SpringApplicationBuilder(PaymentServiceApplication.class,

@@ -3,6 +3,9 @@ package io.orderpayment.operations.deadletters;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import io.orderpayment.inbox.amqp.ConsumerTopology;
+import io.orderpayment.operations.broker.BrokerUnavailableException;
+import io.orderpayment.operations.broker.RedriveRefusedException;
+import io.orderpayment.operations.broker.WaitingMessages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +68,7 @@ class DeadLetterQueuesIT {
     void aQueueThatIsGoneLeavesTheDeadLetterWhereItWas() {
         assertThatThrownBy(() -> deadLetters.redrive(QUEUE))
                 .isInstanceOf(RedriveRefusedException.class)
-                .hasMessageContaining("did not take a dead letter back")
+                .hasMessageContaining("did not take a message back")
                 .hasMessageContaining("0 were sent back");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> messages(DEAD_LETTERS) == 1);
@@ -88,15 +91,11 @@ class DeadLetterQueuesIT {
     private static DeadLetterQueues deadLetterQueues(CachingConnectionFactory connectionFactory) {
         ConsumerTopology topology = new ConsumerTopology("it.operations.events", null) {
             @Override
-            public List<String> queuesWithOperatorDeadLetters() {
-                return List.of(QUEUE);
-            }
-
-            @Override
-            protected void declareQueues(Channel channel) {
+            public List<ConsumedQueue> queues() {
+                return List.of(new ConsumedQueue(QUEUE, Map.of(), List.of(), true));
             }
         };
-        return new DeadLetterQueues(connectionFactory, List.of(topology), Duration.ofSeconds(5));
+        return new DeadLetterQueues(new WaitingMessages(connectionFactory, Duration.ofSeconds(5)), List.of(topology));
     }
 
     private Channel channel() {
