@@ -15,6 +15,7 @@ public class ForwarderStatistics {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong skippedAsConfirmed = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
     private volatile String lastFailure;
 
     void recordPublished(int count, long nanosUntilConfirmed) {
@@ -37,6 +38,15 @@ public class ForwarderStatistics {
     void recordFailure(Instant at, RuntimeException cause) {
         failedBatches.incrementAndGet();
         lastFailure = at + " " + cause.getMessage();
+    }
+
+    void recordParked() {
+        parked.incrementAndGet();
+    }
+
+    /** Events parked by this instance since it started (see {@link ParkedEvents}). */
+    public long parked() {
+        return parked.get();
     }
 
     /** Events confirmed by the broker (a republished event counts again). */

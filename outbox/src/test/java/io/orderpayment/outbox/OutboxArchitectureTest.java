@@ -23,6 +23,7 @@ class OutboxArchitectureTest {
     private static final String BROKER_ADAPTER = "io.orderpayment.outbox.amqp..";
     private static final String CACHE_ADAPTER = "io.orderpayment.outbox.redis..";
     private static final String AUDIT = "io.orderpayment.outbox.audit..";
+    private static final String PARKING = "io.orderpayment.outbox.parking..";
 
     @ArchTest
     static final ArchRule forwarderCoreKnowsOnlyAxon = classes()
@@ -42,10 +43,11 @@ class OutboxArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(BROKER_ADAPTER, "org.springframework.amqp..", "com.rabbitmq..");
 
     @ArchTest
-    static final ArchRule auditUsesThePortsNotTheAdapters = noClasses()
-            .that().resideInAPackage(AUDIT)
+    static final ArchRule auditAndParkingUseThePortsNotTheAdapters = noClasses()
+            .that().resideInAnyPackage(AUDIT, PARKING)
             .should().dependOnClassesThat().resideInAnyPackage(BROKER_ADAPTER, CACHE_ADAPTER);
 
     @ArchTest
-    static final ArchRule thePackagesTheseRulesNameExist = everyPackageHoldsClasses(BROKER_ADAPTER, CACHE_ADAPTER, AUDIT);
+    static final ArchRule thePackagesTheseRulesNameExist = everyPackageHoldsClasses(BROKER_ADAPTER, CACHE_ADAPTER, AUDIT,
+            PARKING);
 }

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The batch logic of the forwarder, with the broker and the cache replaced by in-memory fakes. */
 class OutboxForwarderTest {
@@ -22,7 +23,10 @@ class OutboxForwarderTest {
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final InMemoryCache cache = new InMemoryCache();
     private final ForwarderStatistics statistics = new ForwarderStatistics();
-    private final OutboxForwarder forwarder = new OutboxForwarder(publisher, cache, statistics);
+    private final InMemoryParkedEvents parked = new InMemoryParkedEvents();
+    private final OutboxForwarder forwarder = new OutboxForwarder(publisher, cache, parked, statistics, MAX_BATCH_ATTEMPTS);
+
+    private static final int MAX_BATCH_ATTEMPTS = 3;
 
     @Test
     void publishesAWholeBatchOnceWhenItsUnitOfWorkCommits() {
@@ -70,7 +74,58 @@ class OutboxForwarderTest {
         assertThat(statistics.published()).isZero();
     }
 
+    @Test
+    void anEventTheBrokerRefusesIsParkedWithItsAggregatesLaterEventsOnceTheBatchFailedEnoughAndTheRestGoesOn() {
+        EventMessage<?> refused = event("order-a", 0);
+        List<EventMessage<?>> batch = List.of(refused, event("order-b", 0), event("order-a", 1), event("order-c", 0));
+        publisher.refused.add(refused.getIdentifier());
+
+        for (int attempt = 1; attempt <= MAX_BATCH_ATTEMPTS; attempt++) {
+            assertThatThrownBy(() -> runBatch(batch)).hasRootCauseInstanceOf(EventRefusedException.class);
+            assertThat(parked.events).isEmpty();
+        }
+        runBatch(batch);
+
+        assertThat(parked.events).extracting(DomainEventMessage::getAggregateIdentifier, DomainEventMessage::getSequenceNumber)
+                .containsExactly(tuple("order-a", 0L), tuple("order-a", 1L));
+        assertThat(parked.reasons.get(0)).contains("too large");
+        assertThat(publisher.batches).extracting(sent -> ((DomainEventMessage<?>) sent.get(0)).getAggregateIdentifier())
+                .containsExactly("order-b", "order-c");
+        assertThat(cache.confirmed).containsExactlyInAnyOrder(batch.get(1).getIdentifier(), batch.get(3).getIdentifier());
+        assertThat(statistics.parked()).isEqualTo(2);
+    }
+
+    @Test
+    void theLaterEventsOfAParkedAggregateAreParkedWithoutBeingSent() {
+        parked.park((DomainEventMessage<?>) event("order-a", 0), "refused");
+        List<EventMessage<?>> batch = List.of(event("order-a", 1), event("order-b", 0));
+
+        runBatch(batch);
+
+        assertThat(parked.events).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L);
+        assertThat(publisher.batches).singleElement().asList().extracting(sent -> ((EventMessage<?>) sent).getIdentifier())
+                .containsExactly(batch.get(1).getIdentifier());
+    }
+
+    @Test
+    void aBrokerThatIsAwayRefusesNothingSoNothingIsParked() {
+        publisher.failure = new PublishFailedException("connection refused");
+
+        for (int attempt = 1; attempt <= MAX_BATCH_ATTEMPTS + 2; attempt++) {
+            assertThatThrownBy(() -> runBatch(events(3))).hasRootCauseMessage("connection refused");
+        }
+
+        assertThat(parked.events).isEmpty();
+        publisher.failure = null;
+        runBatch(events(3));
+        assertThat(statistics.published()).isEqualTo(3);
+    }
+
     record SampleHappened(String name) {
+    }
+
+    private static EventMessage<?> event(String aggregateId, long sequence) {
+        return new GenericDomainEventMessage<>("Sample", aggregateId, sequence, new SampleHappened(aggregateId + " " + sequence));
     }
 
     private static List<EventMessage<?>> events(int count) {
@@ -97,6 +152,7 @@ class OutboxForwarderTest {
 
     private static final class RecordingPublisher implements EventPublisher {
         final List<List<EventMessage<?>>> batches = new ArrayList<>();
+        final Set<String> refused = new HashSet<>();
         RuntimeException failure;
 
         @Override
@@ -104,7 +160,30 @@ class OutboxForwarderTest {
             if (failure != null) {
                 throw failure;
             }
+            // As a broker that closes the channel: the batch fails whole, which of its events did it is not said.
+            if (events.stream().anyMatch(event -> refused.contains(event.getIdentifier()))) {
+                throw new EventRefusedException("message too large for the broker");
+            }
             batches.add(List.copyOf(events));
+        }
+    }
+
+    private static final class InMemoryParkedEvents implements ParkedEvents {
+        final List<DomainEventMessage<?>> events = new ArrayList<>();
+        final List<String> reasons = new ArrayList<>();
+
+        @Override
+        public Set<String> aggregatesAmong(Collection<String> aggregateIds) {
+            Set<String> held = new HashSet<>();
+            events.forEach(event -> held.add(event.getAggregateIdentifier()));
+            held.retainAll(aggregateIds);
+            return held;
+        }
+
+        @Override
+        public void park(DomainEventMessage<?> event, String reason) {
+            events.add(event);
+            reasons.add(reason);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.orderpayment.outbox.amqp;
 
 import io.orderpayment.outbox.EventPublisher;
+import io.orderpayment.outbox.EventRefusedException;
 import io.orderpayment.outbox.PublishFailedException;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.amqp.eventhandling.AMQPMessage;
@@ -69,38 +70,55 @@ public class RabbitEventPublisher implements EventPublisher {
     private void awaitConfirms(List<CorrelationData> pending) {
         long deadline = System.nanoTime() + confirmTimeout.toNanos();
         List<String> problems = new ArrayList<>();
+        boolean refused = false;
         for (CorrelationData correlation : pending) {
-            String problem = confirmProblem(correlation, deadline);
+            Problem problem = confirmProblem(correlation, deadline);
             if (problem != null) {
-                problems.add("event " + correlation.getId() + ": " + problem);
+                problems.add("event " + correlation.getId() + ": " + problem.description());
+                refused |= problem.refusal();
             }
         }
-        if (!problems.isEmpty()) {
-            throw new PublishFailedException(problems.size() + " of " + pending.size()
-                    + " events not confirmed by exchange '" + exchange + "'; first: " + problems.get(0));
+        if (problems.isEmpty()) {
+            return;
         }
+        String message = problems.size() + " of " + pending.size() + " events not confirmed by exchange '" + exchange
+                + "'; first: " + problems.get(0);
+        throw refused ? new EventRefusedException(message) : new PublishFailedException(message);
     }
 
-    private static String confirmProblem(CorrelationData correlation, long deadlineNanos) {
+    /** Why an event was not confirmed; a refusal is the broker's answer to the event itself, which a retry will not change. */
+    private record Problem(String description, boolean refusal) {
+    }
+
+    private static Problem confirmProblem(CorrelationData correlation, long deadlineNanos) {
         try {
             long waitNanos = Math.max(0, deadlineNanos - System.nanoTime());
             CorrelationData.Confirm confirm = correlation.getFuture().get(waitNanos, TimeUnit.NANOSECONDS);
             if (!confirm.isAck()) {
-                return "nacked (" + confirm.getReason() + ")";
+                return new Problem("nacked (" + confirm.getReason() + ")", refusedByBroker(confirm.getReason()));
             }
             // The broker returns a mandatory message it could not route before it acks it.
             if (correlation.getReturned() != null) {
-                return "unroutable (" + correlation.getReturned().getReplyText() + ")";
+                return new Problem("unroutable (" + correlation.getReturned().getReplyText() + ")", true);
             }
             return null;
         } catch (TimeoutException e) {
-            return "no confirm in time";
+            return new Problem("no confirm in time", false);
         } catch (ExecutionException e) {
-            return "confirm failed (" + e.getCause() + ")";
+            return new Problem("confirm failed (" + e.getCause() + ")", false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted while waiting for the confirm";
+            return new Problem("interrupted while waiting for the confirm", false);
         }
+    }
+
+    /**
+     * A nack the broker sent (no reason: its own basic.nack), or the channel it closed because of
+     * the message (406 PRECONDITION_FAILED: larger than its max message size, say). Nacks for a
+     * channel or connection lost otherwise are no refusal.
+     */
+    static boolean refusedByBroker(String nackReason) {
+        return nackReason == null || nackReason.contains("reply-code=406");
     }
 
     /**

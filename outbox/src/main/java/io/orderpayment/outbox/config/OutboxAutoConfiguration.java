@@ -9,13 +9,15 @@ import io.orderpayment.outbox.EventPublisher;
 import io.orderpayment.outbox.ForwarderStatistics;
 import io.orderpayment.outbox.OutboxForwarder;
 import io.orderpayment.outbox.amqp.EventTypeRoutingKeys;
-import io.orderpayment.outbox.audit.JdbcGapsGivenUp;
-import io.orderpayment.outbox.audit.OutboxAudit;
 import io.orderpayment.outbox.amqp.OutboxMessageConverter;
 import io.orderpayment.outbox.amqp.OutboxTopology;
-import io.orderpayment.outbox.amqp.RequiredQueues;
 import io.orderpayment.outbox.amqp.RabbitEventPublisher;
+import io.orderpayment.outbox.amqp.RequiredQueues;
+import io.orderpayment.outbox.audit.JdbcGapsGivenUp;
+import io.orderpayment.outbox.audit.OutboxAudit;
 import io.orderpayment.outbox.balancing.SegmentBalancer;
+import io.orderpayment.outbox.parking.JdbcParkedEvents;
+import io.orderpayment.outbox.parking.ParkedEventRetry;
 import io.orderpayment.outbox.redis.RedisConfirmedEventCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -153,8 +155,23 @@ public class OutboxAutoConfiguration {
 
     @Bean
     OutboxForwarder outboxForwarder(EventPublisher publisher, ConfirmedEventCache confirmedEventCache,
-                                    ForwarderStatistics statistics) {
-        return new OutboxForwarder(publisher, confirmedEventCache, statistics);
+                                    JdbcParkedEvents parkedEvents, ForwarderStatistics statistics,
+                                    OutboxProperties properties) {
+        return new OutboxForwarder(publisher, confirmedEventCache, parkedEvents, statistics, properties.maxBatchAttempts());
+    }
+
+    /** Events the broker refused, parked for an operator (docs/adr/0017). */
+    @Bean
+    JdbcParkedEvents parkedEvents(JdbcTemplate database) {
+        return new JdbcParkedEvents(database);
+    }
+
+    @Bean
+    ParkedEventRetry parkedEventRetry(JdbcParkedEvents parkedEvents, PlatformTransactionManager transactionManager,
+                                      EventStore eventStore, EventPublisher publisher,
+                                      ConfirmedEventCache confirmedEventCache) {
+        return new ParkedEventRetry(parkedEvents, new TransactionTemplate(transactionManager), eventStore, publisher,
+                confirmedEventCache);
     }
 
     /**

@@ -16,6 +16,8 @@ import java.time.Duration;
  *                           split the segments, so at most this many instances forward
  * @param maxClaimedSegments segments one instance forwards at most
  * @param confirmTimeout     how long a batch waits for its confirms before it is retried
+ * @param maxBatchAttempts   failed attempts after which a batch is published one event at a time, and the events the
+ *                           broker refuses are parked (docs/adr/0017)
  * @param balanceInterval    how often an instance checks that it holds no more than its fair share of segments
  * @param tokenClaimInterval how often unclaimed segments (released, or left by a stopped instance) are looked for
  * @param audit              the search for events the forwarder skipped (see {@code OutboxAudit})
@@ -29,6 +31,7 @@ public record OutboxProperties(
         @DefaultValue("4") int segments,
         @DefaultValue("2147483647") int maxClaimedSegments,
         @DefaultValue("10s") Duration confirmTimeout,
+        @DefaultValue("5") int maxBatchAttempts,
         @DefaultValue("5s") Duration tokenClaimInterval,
         @DefaultValue("5s") Duration balanceInterval,
         @DefaultValue ConfirmCache confirmCache,
@@ -40,6 +43,9 @@ public record OutboxProperties(
         }
         if (alternateExchange == null) {
             alternateExchange = exchange + ".unrouted";
+        }
+        if (maxBatchAttempts < 1) {
+            throw new IllegalArgumentException("app.outbox.max-batch-attempts must be at least 1, not " + maxBatchAttempts);
         }
     }
 

@@ -14,6 +14,7 @@ import io.orderpayment.operations.health.InboundConsumersHealthIndicator;
 import io.orderpayment.operations.metrics.OutboxMetrics;
 import io.orderpayment.operations.metrics.ProcessorLag;
 import io.orderpayment.operations.metrics.WaitingMessageMetrics;
+import io.orderpayment.operations.parking.ParkedEventController;
 import io.orderpayment.operations.processors.ProcessorPositions;
 import io.orderpayment.operations.processors.ProcessorStatusController;
 import io.orderpayment.operations.unrouted.UnroutedEventController;
@@ -22,6 +23,8 @@ import io.orderpayment.outbox.ForwarderStatistics;
 import io.orderpayment.outbox.audit.OutboxAudit;
 import io.orderpayment.outbox.config.OutboxAutoConfiguration;
 import io.orderpayment.outbox.config.OutboxProperties;
+import io.orderpayment.outbox.parking.JdbcParkedEvents;
+import io.orderpayment.outbox.parking.ParkedEventRetry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -85,8 +88,9 @@ public class OperationsAutoConfiguration {
     @Bean
     ForwarderHealthIndicator outboxForwarderHealthIndicator(ProcessorPositions positions,
                                                             ForwarderStatistics statistics,
+                                                            JdbcParkedEvents parkedEvents,
                                                             OperationsProperties properties) {
-        return new ForwarderHealthIndicator(positions, statistics, properties.forwarderLagWarning());
+        return new ForwarderHealthIndicator(positions, statistics, parkedEvents::count, properties.forwarderLagWarning());
     }
 
     @Bean
@@ -111,8 +115,14 @@ public class OperationsAutoConfiguration {
     }
 
     @Bean
-    WaitingMessageMetrics waitingMessageMetrics(DeadLetterQueues deadLetters, ObjectProvider<UnroutedEvents> unrouted) {
-        return new WaitingMessageMetrics(deadLetters, unrouted.getIfAvailable());
+    WaitingMessageMetrics waitingMessageMetrics(DeadLetterQueues deadLetters, ObjectProvider<UnroutedEvents> unrouted,
+                                                JdbcParkedEvents parkedEvents) {
+        return new WaitingMessageMetrics(deadLetters, unrouted.getIfAvailable(), parkedEvents::count);
+    }
+
+    @Bean
+    ParkedEventController parkedEventController(JdbcParkedEvents parkedEvents, ParkedEventRetry retry) {
+        return new ParkedEventController(parkedEvents, retry);
     }
 
     /** Only where the outbox keeps unrouted events: {@code app.outbox.alternate-exchange} is not empty. */

@@ -9,18 +9,20 @@ import io.orderpayment.operations.unrouted.UnroutedEvents;
 import java.util.function.LongSupplier;
 
 /**
- * Messages waiting for an operator: dead letters per consumed queue, and the service's events no
- * queue was bound for. Anything above zero wants a look.
+ * Messages waiting for an operator: dead letters per consumed queue, the service's events no queue
+ * was bound for, and the events its forwarder parked. Anything above zero wants a look.
  */
 public class WaitingMessageMetrics implements MeterBinder {
 
     private final DeadLetterQueues deadLetters;
     private final UnroutedEvents unrouted;
+    private final LongSupplier parkedEvents;
 
     /** @param unrouted null when the service keeps no unrouted events (no alternate exchange) */
-    public WaitingMessageMetrics(DeadLetterQueues deadLetters, UnroutedEvents unrouted) {
+    public WaitingMessageMetrics(DeadLetterQueues deadLetters, UnroutedEvents unrouted, LongSupplier parkedEvents) {
         this.deadLetters = deadLetters;
         this.unrouted = unrouted;
+        this.parkedEvents = parkedEvents;
     }
 
     @Override
@@ -40,12 +42,17 @@ public class WaitingMessageMetrics implements MeterBinder {
                     .tag("exchange", unrouted.exchange())
                     .register(registry);
         }
+        Gauge.builder("outbox.parked.events", () -> count(parkedEvents))
+                .description("Events the broker refused, parked with the later events of their aggregates until an "
+                        + "operator retries them (NaN while the database cannot be asked)")
+                .baseUnit("events")
+                .register(registry);
     }
 
     private static double count(LongSupplier count) {
         try {
             return count.getAsLong();
-        } catch (RuntimeException brokerUnreachable) {
+        } catch (RuntimeException unreachable) {
             return Double.NaN;
         }
     }
