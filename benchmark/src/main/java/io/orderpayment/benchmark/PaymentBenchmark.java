@@ -79,6 +79,10 @@ public final class PaymentBenchmark {
 
     private static void measure(String jar, String latency, int consumers, int requests, List<String> extra) throws Exception {
         cleanUp();
+        // The order service's exchange, as its outbox declares it: the payment service binds its queues to it.
+        try (Connection rabbit = OutboxBenchmark.rabbitConnection("payment-benchmark")) {
+            new OutboxTopology(ORDERS_EXCHANGE, ORDERS_EXCHANGE + ".unrouted", 100_000).declare(rabbit.createChannel());
+        }
         // The port is ServiceJars.start's to pass: given twice, Spring Boot reads "port,port" and does not start.
         List<String> arguments = new ArrayList<>(List.of(
                 "--app.database.schema=" + SCHEMA,
@@ -189,7 +193,9 @@ public final class PaymentBenchmark {
                     ORDERS_EXCHANGE + ".unrouted")) {
                 channel.queueDelete(queue);
             }
-            for (String exchange : List.of(ORDERS_EXCHANGE, PAYMENTS_EXCHANGE, PAYMENTS_EXCHANGE + ".unrouted")) {
+            for (String exchange : List.of(ORDERS_EXCHANGE, ORDERS_EXCHANGE + ".unrouted", PAYMENTS_EXCHANGE,
+                    PAYMENTS_EXCHANGE + ".unrouted", REQUEST_QUEUE + ".dlx", REQUEST_QUEUE + ".redrive",
+                    REFUND_QUEUE + ".dlx", REFUND_QUEUE + ".redrive", OUTCOME_QUEUE + ".dlx")) {
                 channel.exchangeDelete(exchange);
             }
         }

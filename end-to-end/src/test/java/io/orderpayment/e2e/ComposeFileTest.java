@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,6 +91,73 @@ class ComposeFileTest {
         JsonNode environment = compose().at("/services/" + service + "/environment");
         assertThat(environment.get("APP_ADMIN_PASSWORD").asText()).isEqualTo("${ADMIN_PASSWORD:-}");
         assertThat(environment.get("APP_ADMIN_REQUIRE_PASSWORD").asText()).isEqualTo("true");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"order-service, ORDER_SERVICE_BROKER_PASSWORD", "payment-service, PAYMENT_SERVICE_BROKER_PASSWORD"})
+    void eachServiceConnectsToTheBrokerAsItsOwnUserWhoseUsersAreMadeFirst(String service, String password) throws IOException {
+        JsonNode compose = compose();
+        JsonNode environment = compose.at("/services/" + service + "/environment");
+        assertThat(environment.get("SPRING_RABBITMQ_USERNAME").asText()).isEqualTo(service);
+        assertThat(environment.get("SPRING_RABBITMQ_PASSWORD").asText()).isEqualTo("${" + password + ":-}");
+        assertThat(compose.at("/services/" + service + "/depends_on/rabbitmq-users/condition").asText())
+                .isEqualTo("service_completed_successfully");
+        JsonNode users = compose.at("/services/rabbitmq-users");
+        assertThat(users.at("/environment/" + password).asText()).isEqualTo("${" + password + ":-}");
+        assertThat(users.at("/environment/RABBITMQ_ADMIN_PASSWORD").asText()).isEqualTo("${RABBITMQ_ADMIN_PASSWORD:-}");
+        assertThat(users.at("/volumes/0").asText()).startsWith("./docker/rabbitmq:");
+        assertThat(users.at("/entrypoint").toString()).contains("create-users.sh");
+        assertThat(Files.readString(ROOT.resolve("docker/rabbitmq/create-users.sh")))
+                .contains("permissions/" + service + ".json", password);
+    }
+
+    /**
+     * The broker users' permissions (docker/rabbitmq/permissions): each service may declare, bind to
+     * and publish to its own exchange, consume its own queues and bind the other's queues to its
+     * exchange; neither may publish to the other's exchange, into a queue through the default
+     * exchange, or consume the other's queues. LeastPrivilegeIT runs both services with them.
+     */
+    @ParameterizedTest
+    @CsvSource({"order-service, order-command, payment-service, payment-command",
+            "payment-service, payment-command, order-service, order-command"})
+    void eachBrokerUserMayTouchItsOwnExchangeAndQueuesOnly(String service, String module, String other,
+                                                          String otherModule) throws IOException {
+        JsonNode permissions = YAML.readTree(ROOT.resolve("docker/rabbitmq/permissions/" + service + ".json").toFile());
+        Pattern configure = Pattern.compile(permissions.get("configure").asText());
+        Pattern write = Pattern.compile(permissions.get("write").asText());
+        Pattern read = Pattern.compile(permissions.get("read").asText());
+        Map<String, Object> properties = applicationProperties(module);
+        String exchange = properties.get("app.outbox.exchange").toString();
+        String otherExchange = applicationProperties(otherModule).get("app.outbox.exchange").toString();
+        List<String> ownQueues = queuesOf(service, properties);
+        List<String> otherQueues = queuesOf(other, properties);
+
+        for (String name : List.of(exchange, exchange + ".unrouted")) {
+            assertThat(name).matches(configure).matches(write).matches(read);
+        }
+        for (String queue : ownQueues) {
+            for (String name : List.of(queue, queue + ".dead-letter", queue + ".dlx", queue + ".redrive")) {
+                assertThat(name).as(service).matches(configure).matches(write).matches(read);
+            }
+        }
+        assertThat(otherExchange).as("binding to the other's exchange").matches(read)
+                .doesNotMatch(write).doesNotMatch(configure);
+        for (String queue : otherQueues) {
+            assertThat(queue).as("binding the other's queue to its own exchange").matches(write);
+            for (String name : List.of(queue, queue + ".dead-letter")) {
+                assertThat(name).as(service + " consuming " + name).doesNotMatch(read);
+            }
+            assertThat(queue + ".redrive").as(service + " publishing into " + queue).doesNotMatch(write);
+        }
+        assertThat("amq.default").doesNotMatch(write);
+    }
+
+    /** The queues {@code service} consumes, by the names both services' application.yml give them. */
+    private static List<String> queuesOf(String service, Map<String, Object> properties) {
+        List<String> queues = Stream.of("app.queues.payment-requests", "app.queues.refund-requests", "app.queues.payment-events")
+                .map(property -> properties.get(property).toString())
+                .toList();
+        return queues.stream().filter(queue -> queue.startsWith(service + ".")).toList();
     }
 
     @ParameterizedTest

@@ -125,7 +125,7 @@ final class TwoServices implements AutoCloseable {
 
     /** The queues the payment service consumes, as on a broker it never ran against. */
     void deletePaymentServiceQueues() {
-        RabbitProbe.deleteQueues(requestQueue(), requestQueue() + ".dead-letter", refundQueue(), refundQueue() + ".dead-letter");
+        RabbitProbe.deleteConsumedQueues(requestQueue(), refundQueue());
     }
 
     /** Payment requests the broker dead-lettered (expired, or rejected too often) and nobody has answered yet. */

@@ -22,8 +22,8 @@ public class OrderServiceQueues extends ConsumerTopology {
 
     private final QueueProperties queues;
 
-    public OrderServiceQueues(String paymentsExchange, String paymentsAlternateExchange, QueueProperties queues) {
-        super(paymentsExchange, paymentsAlternateExchange);
+    public OrderServiceQueues(String paymentsExchange, QueueProperties queues) {
+        super(paymentsExchange);
         this.queues = queues;
     }
 

@@ -18,8 +18,8 @@ public class PaymentServiceQueues extends ConsumerTopology {
 
     private final QueueProperties queues;
 
-    public PaymentServiceQueues(String ordersExchange, String ordersAlternateExchange, QueueProperties queues) {
-        super(ordersExchange, ordersAlternateExchange);
+    public PaymentServiceQueues(String ordersExchange, QueueProperties queues) {
+        super(ordersExchange);
         this.queues = queues;
     }
 

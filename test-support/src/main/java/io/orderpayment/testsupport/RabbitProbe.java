@@ -131,6 +131,23 @@ public final class RabbitProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes consumed queues as the services declare them (ConsumerTopology): each with its
+     * dead-letter queue, its dead-letter exchange and its redrive exchange.
+     */
+    public static void deleteConsumedQueues(String... queues) {
+        try (RabbitProbe probe = new RabbitProbe()) {
+            for (String queue : queues) {
+                probe.channel.queueDelete(queue);
+                probe.channel.queueDelete(queue + ".dead-letter");
+                probe.channel.exchangeDelete(queue + ".dlx");
+                probe.channel.exchangeDelete(queue + ".redrive");
+            }
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void deleteQueues(String... queues) {
         try (RabbitProbe probe = new RabbitProbe()) {
             for (String queue : queues) {

@@ -87,9 +87,9 @@ public record TestInfrastructure(String name) {
         deleteRedisKeys();
         RabbitProbe.deleteExchange(exchange(), alternateExchange());
         RabbitProbe.deleteExchange(paymentEventsExchange(), paymentEventsExchange() + ".unrouted");
-        RabbitProbe.deleteQueues(paymentEventsQueue(), paymentEventsQueue() + ".dead-letter",
-                paymentRequestQueue(), paymentRequestQueue() + ".dead-letter",
-                refundRequestQueue(), refundRequestQueue() + ".dead-letter");
+        RabbitProbe.deleteConsumedQueues(paymentEventsQueue(), paymentRequestQueue(), refundRequestQueue());
+        // As the payment service's outbox would: an order service under test binds its queue to it.
+        RabbitProbe.declareTopicExchange(paymentEventsExchange(), paymentEventsExchange() + ".unrouted");
         return this;
     }
 

@@ -44,14 +44,14 @@ public class PaymentEventsMessagingConfiguration {
     @Bean
     OrderServiceQueues orderServiceQueues(CachingConnectionFactory connectionFactory, PaymentEventsProperties properties,
                                           QueueProperties queues) {
-        OrderServiceQueues topology = new OrderServiceQueues(properties.exchange(), properties.alternateExchange(), queues);
+        OrderServiceQueues topology = new OrderServiceQueues(properties.exchange(), queues);
         connectionFactory.addConnectionListener(topology);
         return topology;
     }
 
     @Bean
     RequiredQueues paymentServiceQueues(OutboxProperties outbox, QueueProperties queues) {
-        return new PaymentServiceQueues(outbox.exchange(), outbox.alternateExchange(), queues)::requiredQueues;
+        return new PaymentServiceQueues(outbox.exchange(), queues).requiredByPublisher();
     }
 
     @Bean

@@ -10,7 +10,6 @@ import java.time.Duration;
  * queue is {@code app.queues.payment-events}, unreadable events go to {@code <queue>.dead-letter}.
  *
  * @param exchange          the payment service's events exchange
- * @param alternateExchange that exchange's alternate exchange (declared identically by both services)
  * @param consumers         payment events processed at once
  * @param prefetch          unacknowledged messages per consumer
  * @param redeliveryPause   how long an event whose processing failed waits before it is tried again
@@ -18,14 +17,7 @@ import java.time.Duration;
 @ConfigurationProperties("app.payment-events")
 public record PaymentEventsProperties(
         @DefaultValue("payments.events") String exchange,
-        String alternateExchange,
         @DefaultValue("2") int consumers,
         @DefaultValue("10") int prefetch,
         @DefaultValue("1s") Duration redeliveryPause) {
-
-    public PaymentEventsProperties {
-        if (alternateExchange == null) {
-            alternateExchange = exchange + ".unrouted";
-        }
-    }
 }

@@ -1,8 +1,6 @@
 package io.orderpayment.outbox.amqp;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.ShutdownSignalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.Connection;
@@ -28,7 +26,7 @@ public class OutboxTopology implements ConnectionListener {
     private final String exchange;
     private final String alternateExchange;
     private final int unroutedMaxLength;
-    private final List<RequiredQueue> requiredQueues;
+    private final List<RequiredQueues> requiredQueues;
 
     /** @param alternateExchange empty for none: unroutable events are then returned and fail the batch */
     public OutboxTopology(String exchange, String alternateExchange, int unroutedMaxLength) {
@@ -37,7 +35,7 @@ public class OutboxTopology implements ConnectionListener {
 
     /** @param requiredQueues other services' queues that events must reach, declared when missing */
     public OutboxTopology(String exchange, String alternateExchange, int unroutedMaxLength,
-                          List<RequiredQueue> requiredQueues) {
+                          List<RequiredQueues> requiredQueues) {
         this.exchange = exchange;
         this.alternateExchange = alternateExchange;
         this.unroutedMaxLength = unroutedMaxLength;
@@ -52,55 +50,14 @@ public class OutboxTopology implements ConnectionListener {
             log.error("Could not declare exchange '{}'; publishing to it will fail until it exists", exchange, e);
             return;
         }
-        requiredQueues.forEach(queue -> declareIfAbsent(connection, queue));
-    }
-
-    /**
-     * Only if missing: the consumer's own declaration is the one that counts, and a queue declared
-     * again with other arguments (an older version's, another setting) would be refused and close
-     * the channel.
-     */
-    private void declareIfAbsent(Connection connection, RequiredQueue queue) {
-        try {
-            if (!exists(connection, queue.name())) {
-                try (Channel channel = connection.createChannel(false)) {
-                    channel.queueDeclare(queue.name(), true, false, false, queue.arguments());
-                }
-                log.info("Declared queue '{}' for events of '{}': its consumer has not declared it yet", queue.name(), exchange);
-            }
-            try (Channel channel = connection.createChannel(false)) {
-                for (String routingKey : queue.routingKeys()) {
-                    channel.queueBind(queue.name(), exchange, routingKey);
-                }
-            }
-        } catch (IOException | TimeoutException | RuntimeException e) {
-            log.error("Could not make sure that queue '{}' exists; until its consumer declares it, the events it takes "
-                    + "go to '{}'", queue.name(), alternateExchange, e);
-        }
-    }
-
-    private static boolean exists(Connection connection, String queue) throws IOException, TimeoutException {
-        Channel channel = connection.createChannel(false);
-        try {
-            channel.queueDeclarePassive(queue);
-            return true;
-        } catch (IOException e) {
-            if (notFound(e)) {
-                return false;
-            }
-            throw e;
-        } finally {
-            // The broker closes a channel whose passive declaration found nothing.
-            if (channel.isOpen()) {
-                channel.close();
+        for (RequiredQueues queues : requiredQueues) {
+            try {
+                queues.declareMissing(connection);
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                log.error("Could not make sure that the queues events of '{}' must reach exist; until their consumer "
+                        + "declares them, those events go to '{}'", exchange, alternateExchange, e);
             }
         }
-    }
-
-    private static boolean notFound(IOException e) {
-        return e.getCause() instanceof ShutdownSignalException shutdown
-                && shutdown.getReason() instanceof AMQP.Channel.Close close
-                && close.getReplyCode() == AMQP.NOT_FOUND;
     }
 
     /** Declares the exchange (and the alternate exchange with its queue) on {@code channel}. */
@@ -118,11 +75,7 @@ public class OutboxTopology implements ConnectionListener {
         channel.exchangeDeclare(exchange, "topic", true, false, exchangeArguments(alternateExchange));
     }
 
-    /**
-     * The arguments an events exchange is declared with. A consumer that declares the exchange before
-     * its publisher ran must use the same ones, or RabbitMQ refuses the second declaration.
-     */
-    public static Map<String, Object> exchangeArguments(String alternateExchange) {
+    private static Map<String, Object> exchangeArguments(String alternateExchange) {
         return alternateExchange.isEmpty() ? Map.of() : Map.of("alternate-exchange", alternateExchange);
     }
 }

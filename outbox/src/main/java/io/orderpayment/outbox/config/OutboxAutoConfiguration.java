@@ -100,7 +100,7 @@ public class OutboxAutoConfiguration {
         connectionFactory.setConnectionNameStrategy(factory -> application + "-outbox");
         connectionFactory.addConnectionListener(new OutboxTopology(
                 properties.exchange(), properties.alternateExchange(), properties.unroutedMaxLength(),
-                requiredQueues.orderedStream().flatMap(queues -> queues.requiredQueues().stream()).toList()));
+                requiredQueues.orderedStream().toList()));
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setMandatory(true);
         declareTopologyNow(connectionFactory, properties.exchange());

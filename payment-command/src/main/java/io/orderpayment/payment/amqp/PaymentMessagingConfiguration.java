@@ -39,15 +39,14 @@ public class PaymentMessagingConfiguration {
     @Bean
     PaymentServiceQueues paymentServiceQueues(CachingConnectionFactory connectionFactory, PaymentProperties properties,
                                               QueueProperties queues) {
-        PaymentServiceQueues topology = new PaymentServiceQueues(properties.ordersExchange(),
-                properties.ordersAlternateExchange(), queues);
+        PaymentServiceQueues topology = new PaymentServiceQueues(properties.ordersExchange(), queues);
         connectionFactory.addConnectionListener(topology);
         return topology;
     }
 
     @Bean
     RequiredQueues orderServiceQueues(OutboxProperties outbox, QueueProperties queues) {
-        return new OrderServiceQueues(outbox.exchange(), outbox.alternateExchange(), queues)::requiredQueues;
+        return new OrderServiceQueues(outbox.exchange(), queues).requiredByPublisher();
     }
 
     @Bean

@@ -9,7 +9,6 @@ import java.time.Duration;
  * Settings of the payment service ({@code app.payment.*}); its queues are {@code app.queues.*}.
  *
  * @param ordersExchange          the order service's events exchange, where payment and refund requests come from
- * @param ordersAlternateExchange that exchange's alternate exchange (declared identically by both services)
  * @param maxDeliveries           deliveries of a request that may fail in processing before it is dead-lettered; deliveries
  *                                cut short by the broker, and waits for the database, do not count (docs/adr/0015)
  * @param consumers               payment requests processed at once
@@ -20,7 +19,6 @@ import java.time.Duration;
 @ConfigurationProperties("app.payment")
 public record PaymentProperties(
         @DefaultValue("orders.events") String ordersExchange,
-        String ordersAlternateExchange,
         @DefaultValue("3") int maxDeliveries,
         @DefaultValue("4") int consumers,
         @DefaultValue("5") int prefetch,
@@ -28,9 +26,6 @@ public record PaymentProperties(
         @DefaultValue Gateway gateway) {
 
     public PaymentProperties {
-        if (ordersAlternateExchange == null) {
-            ordersAlternateExchange = ordersExchange + ".unrouted";
-        }
         if (maxDeliveries < 1) {
             throw new IllegalArgumentException("app.payment.max-deliveries must be at least 1, not " + maxDeliveries);
         }

@@ -50,11 +50,15 @@ final class OrderSide {
         return queue + ".dead-letter";
     }
 
-    /** Removes the test's orders exchange and queues, so a rerun starts clean. */
+    /**
+     * Removes the test's orders exchange and queues, so a rerun starts clean, and declares the
+     * exchange as the order service's outbox would: the payment service binds its queues to it.
+     */
     void reset() {
-        RabbitProbe.deleteQueues(requestQueue(infrastructure), deadLetters(requestQueue(infrastructure)),
-                refundQueue(infrastructure), deadLetters(refundQueue(infrastructure)));
-        RabbitProbe.deleteExchange(ordersExchange(infrastructure), null);
+        String exchange = ordersExchange(infrastructure);
+        RabbitProbe.deleteConsumedQueues(requestQueue(infrastructure), refundQueue(infrastructure));
+        RabbitProbe.deleteExchange(exchange, exchange + ".unrouted");
+        RabbitProbe.declareTopicExchange(exchange, exchange + ".unrouted");
     }
 
     static PaymentRequested request(String orderId, int attempt, String customerId, String paymentMethodId,

@@ -11,9 +11,11 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -34,16 +36,12 @@ public class WaitingMessages {
         this.confirmTimeout = confirmTimeout;
     }
 
-    /** Where a message is sent on: an exchange ({@code ""} for the default one) and a routing key. */
+    /** Where a message is sent on: an exchange and a routing key. */
     public record Destination(String exchange, String routingKey) {
-
-        public static Destination queue(String queue) {
-            return new Destination("", queue);
-        }
 
         @Override
         public String toString() {
-            return exchange.isEmpty() ? routingKey : exchange + " (" + routingKey + ")";
+            return routingKey.isEmpty() ? exchange : exchange + " (" + routingKey + ")";
         }
     }
 
@@ -109,9 +107,16 @@ public class WaitingMessages {
             try {
                 long waiting = channel.queueDeclarePassive(queue).getMessageCount();
                 int moved = 0;
+                Set<String> existing = new HashSet<>();
                 GetResponse response;
                 while (moved < waiting && (response = channel.basicGet(queue, false)) != null) {
                     Destination to = destination.apply(response);
+                    // Publishing to a missing exchange would close the channel: that is a refusal too.
+                    if (!existing.contains(to.exchange()) && !exchangeExists(to.exchange())) {
+                        channel.basicNack(response.getEnvelope().getDeliveryTag(), false, true);
+                        throw new RedriveRefusedException(to.toString(), moved, queue);
+                    }
+                    existing.add(to.exchange());
                     channel.basicPublish(to.exchange(), to.routingKey(), true, response.getProps(), response.getBody());
                     channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
                     if (returned.get()) {
@@ -127,6 +132,21 @@ public class WaitingMessages {
                 channel.removeReturnListener(listener);
             }
         });
+    }
+
+    /** Asked on a channel of its own, which the broker closes if the exchange is missing. */
+    private boolean exchangeExists(String exchange) throws IOException, TimeoutException {
+        Channel channel = connectionFactory.createConnection().createChannel(false);
+        try {
+            channel.exchangeDeclarePassive(exchange);
+            return true;
+        } catch (IOException missing) {
+            return false;
+        } finally {
+            if (channel.isOpen()) {
+                channel.close();
+            }
+        }
     }
 
     /** The message's headers as text and numbers, without the ones named. */

@@ -17,7 +17,8 @@ import static io.orderpayment.operations.broker.WaitingMessages.readable;
 
 /**
  * The dead-letter queues of the queues this service consumes, for an operator: how many messages
- * wait, what they are, and sending them back to their queue once whatever refused them is fixed.
+ * wait, what they are, and sending them back to their queue (through its redrive exchange) once
+ * whatever refused them is fixed.
  */
 public class DeadLetterQueues {
 
@@ -50,7 +51,8 @@ public class DeadLetterQueues {
      * @return how many were sent back
      */
     public int redrive(String queue) {
-        return messages.redrive(deadLetterQueue(queue), letter -> Destination.queue(queue));
+        return messages.redrive(deadLetterQueue(queue),
+                letter -> new Destination(ConsumerTopology.redriveExchange(queue), ""));
     }
 
     private String deadLetterQueue(String queue) {

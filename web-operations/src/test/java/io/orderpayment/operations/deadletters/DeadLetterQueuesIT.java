@@ -32,10 +32,9 @@ class DeadLetterQueuesIT {
 
     @BeforeEach
     void deadLetterWaiting() throws Exception {
+        removeQueues();
+        topology().declare(connectionFactory.createConnection());
         try (Channel channel = channel()) {
-            channel.queueDelete(QUEUE);
-            channel.queueDelete(DEAD_LETTERS);
-            channel.queueDeclare(DEAD_LETTERS, true, false, false, QUORUM);
             channel.confirmSelect();
             channel.basicPublish("", DEAD_LETTERS, new AMQP.BasicProperties.Builder().messageId("letter-1").build(),
                     "{\"orderId\":\"o-1\"}".getBytes(StandardCharsets.UTF_8));
@@ -44,19 +43,22 @@ class DeadLetterQueuesIT {
     }
 
     @AfterEach
-    void removeQueues() throws Exception {
+    void removeQueuesAndClose() throws Exception {
+        removeQueues();
+        connectionFactory.destroy();
+    }
+
+    private void removeQueues() throws Exception {
         try (Channel channel = channel()) {
             channel.queueDelete(QUEUE);
             channel.queueDelete(DEAD_LETTERS);
+            channel.exchangeDelete(ConsumerTopology.deadLetterExchange(QUEUE));
+            channel.exchangeDelete(ConsumerTopology.redriveExchange(QUEUE));
         }
-        connectionFactory.destroy();
     }
 
     @Test
     void aDeadLetterGoesBackToItsQueue() throws Exception {
-        try (Channel channel = channel()) {
-            channel.queueDeclare(QUEUE, true, false, false, QUORUM);
-        }
 
         assertThat(deadLetters.redrive(QUEUE)).isEqualTo(1);
 
@@ -65,7 +67,11 @@ class DeadLetterQueuesIT {
     }
 
     @Test
-    void aQueueThatIsGoneLeavesTheDeadLetterWhereItWas() {
+    void aQueueThatIsGoneLeavesTheDeadLetterWhereItWas() throws Exception {
+        try (Channel channel = channel()) {
+            channel.queueDelete(QUEUE);
+        }
+
         assertThatThrownBy(() -> deadLetters.redrive(QUEUE))
                 .isInstanceOf(RedriveRefusedException.class)
                 .hasMessageContaining("did not take a message back")
@@ -74,6 +80,17 @@ class DeadLetterQueuesIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> messages(DEAD_LETTERS) == 1);
         assertThat(deadLetters.peek(QUEUE, 10)).singleElement()
                 .satisfies(letter -> assertThat(letter.body()).contains("o-1"));
+    }
+
+    @Test
+    void aRedriveExchangeThatIsGoneLeavesTheDeadLetterWhereItWas() throws Exception {
+        try (Channel channel = channel()) {
+            channel.exchangeDelete(ConsumerTopology.redriveExchange(QUEUE));
+        }
+
+        assertThatThrownBy(() -> deadLetters.redrive(QUEUE)).isInstanceOf(RedriveRefusedException.class);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> messages(DEAD_LETTERS) == 1);
     }
 
     @Test
@@ -88,14 +105,17 @@ class DeadLetterQueuesIT {
         }
     }
 
-    private static DeadLetterQueues deadLetterQueues(CachingConnectionFactory connectionFactory) {
-        ConsumerTopology topology = new ConsumerTopology("it.operations.events", null) {
+    private static ConsumerTopology topology() {
+        return new ConsumerTopology("it.operations.events") {
             @Override
             public List<ConsumedQueue> queues() {
-                return List.of(new ConsumedQueue(QUEUE, Map.of(), List.of(), true));
+                return List.of(new ConsumedQueue(QUEUE, QUORUM, List.of(), true));
             }
         };
-        return new DeadLetterQueues(new WaitingMessages(connectionFactory, Duration.ofSeconds(5)), List.of(topology));
+    }
+
+    private static DeadLetterQueues deadLetterQueues(CachingConnectionFactory connectionFactory) {
+        return new DeadLetterQueues(new WaitingMessages(connectionFactory, Duration.ofSeconds(5)), List.of(topology()));
     }
 
     private Channel channel() {
