@@ -73,6 +73,7 @@ public final class OutboxBenchmark {
     private static int segments = 4;
     private static Path profile;
     private static int drains = 5;
+    private static int backlog = 15_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private OutboxBenchmark() {
@@ -91,6 +92,9 @@ public final class OutboxBenchmark {
                 profile = Path.of(arg.substring("--profile=".length()));
             } else if (arg.startsWith("--drains=")) {
                 drains = Math.max(1, Integer.parseInt(arg.substring("--drains=".length())));
+            } else if (arg.startsWith("--backlog=")) {
+                // Smaller for a smoke run (.ci/run); figures compare only at the default.
+                backlog = Integer.parseInt(arg.substring("--backlog=".length()));
             } else if (arg.startsWith("--segments=")) {
                 segments = Integer.parseInt(arg.substring("--segments=".length()));
             } else {
@@ -135,16 +139,16 @@ public final class OutboxBenchmark {
                 }
             }
 
-            drainBacklog(service, database, 3_000, null); // JIT warm-up of the forwarder's path, not measured
+            drainBacklog(service, database, Math.min(3_000, backlog), null); // JIT warm-up of the forwarder's path, not measured
             admin.queuePurge(QUEUE);
             int window = batchSize * segments;
-            System.out.printf("%nForwarder draining a backlog of 15,000 orders (confirmed, token committed), each time"
+            System.out.printf("%nForwarder draining a backlog of %,d orders (confirmed, token committed), each time"
                     + " followed by a plain confirmed-publish loop of as many messages, same exchange, body size and"
-                    + " headers, %d in flight (a batch on every segment):%n", window);
+                    + " headers, %d in flight (a batch on every segment):%n", backlog, window);
             List<Double> ratios = new ArrayList<>();
             Forwarding forwarding = null;
             for (int drain = 1; drain <= drains; drain++) {
-                forwarding = drainBacklog(service, database, 15_000, drain == drains ? profile : null);
+                forwarding = drainBacklog(service, database, backlog, drain == drains ? profile : null);
                 admin.queuePurge(QUEUE);
                 double plain = plainPublishLoop(rabbit, forwarding, window);
                 ratios.add(forwarding.rate() / plain);

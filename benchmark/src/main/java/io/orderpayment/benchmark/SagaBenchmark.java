@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -91,11 +92,11 @@ public final class SagaBenchmark {
                 new File(LOGS, "saga-benchmark-order-service.log"));
         try {
             String method = ServiceJars.registerPaymentMethod(PAYMENT_PORT, "bench-customer");
-            warmUp(method);
+            warmUp(method, Math.min(300, orders));
             double rate = saturate(method, orders, ordersService, payments);
             paced("Paced at half that rate", method, rate / 2, paced);
             // Alone, an order has nothing to share a batch or a wake-up with: what one customer sees on a quiet day.
-            paced("One order a second", method, 1, Duration.ofSeconds(20));
+            paced("One order a second", method, 1, paced.compareTo(Duration.ofSeconds(20)) < 0 ? paced : Duration.ofSeconds(20));
         } finally {
             ServiceJars.stop(ordersService);
             ServiceJars.stop(payments);
@@ -106,9 +107,9 @@ public final class SagaBenchmark {
         System.exit(0);
     }
 
-    private static void warmUp(String method) throws Exception {
-        placeWith(16, 300, method);
-        awaitConfirmed(300, Duration.ofMinutes(2));
+    private static void warmUp(String method, int orders) throws Exception {
+        placeWith(16, orders, method);
+        awaitConfirmed(orders, Duration.ofMinutes(2));
         finishPhase();
     }
 
@@ -136,9 +137,11 @@ public final class SagaBenchmark {
 
     /**
      * Counters of the whole system: PostgreSQL commits (this database, less this benchmark's own
-     * queries), events in both stores, and each service's CPU time.
+     * queries), events in both stores, each service's CPU time, and the broker's messages (when its
+     * management API answers).
      */
-    private record Costs(long commits, long events, Duration orderCpu, Duration paymentCpu) {
+    private record Costs(long commits, long events, Duration orderCpu, Duration paymentCpu,
+                         Optional<BrokerCounters> messages) {
 
         static Costs now(Process orderService, Process paymentService) throws Exception {
             // Backends report their counts when idle, at the latest some 10 s later (PostgreSQL 15).
@@ -146,12 +149,14 @@ public final class SagaBenchmark {
             long commits = (long) query("select xact_commit from pg_stat_database where datname = current_database()")[0];
             long events = (long) query("select (select count(*) from domain_event_entry)"
                     + " + (select count(*) from " + PAYMENT_SCHEMA + ".domain_event_entry)")[0];
-            return new Costs(commits - OWN_QUERIES.get(), events, cpu(orderService), cpu(paymentService));
+            return new Costs(commits - OWN_QUERIES.get(), events, cpu(orderService), cpu(paymentService),
+                    BrokerCounters.now());
         }
 
         Costs minus(Costs earlier) {
             return new Costs(commits - earlier.commits, events - earlier.events, orderCpu.minus(earlier.orderCpu),
-                    paymentCpu.minus(earlier.paymentCpu));
+                    paymentCpu.minus(earlier.paymentCpu),
+                    messages.flatMap(now -> earlier.messages.map(now::minus)));
         }
 
         void print(int orders) {
@@ -160,6 +165,10 @@ public final class SagaBenchmark {
                     (double) commits / orders, (double) events / orders,
                     (orderCpu.toNanos() + paymentCpu.toNanos()) / 1e6 / orders,
                     orderCpu.toNanos() / 1e6 / orders, paymentCpu.toNanos() / 1e6 / orders);
+            System.out.println(messages
+                    .map(counted -> String.format("  per confirmed order: %.1f messages published to RabbitMQ, %.1f delivered",
+                            (double) counted.published() / orders, (double) counted.delivered() / orders))
+                    .orElse("  messages per order: unknown (RabbitMQ's management API does not answer on 15672)"));
         }
 
         private static Duration cpu(Process process) {
