@@ -30,8 +30,14 @@ final class ServiceJars {
         } catch (IOException free) {
             // as it should be
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true", "-jar", jar,
-                "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true"));
+        String profiles = System.getenv("BENCHMARK_PROFILE_DIR");
+        if (profiles != null) {
+            // A Java Flight Recorder profile of the whole run, written when the service stops.
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + new File(profiles, name.replace(' ', '-') + ".jfr").getAbsolutePath());
+        }
+        command.addAll(List.of("-jar", jar, "--server.port=" + port));
         command.addAll(arguments);
         log.getAbsoluteFile().getParentFile().mkdirs();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
