@@ -1,8 +1,7 @@
 package io.orderpayment.order.web;
 
-import io.orderpayment.api.order.CancelOrder;
-import io.orderpayment.api.order.CancellationReason;
 import io.orderpayment.api.order.OrderStatus;
+import io.orderpayment.order.application.OrderCancellation;
 import io.orderpayment.order.application.OrderPlacement;
 import io.orderpayment.order.application.PlacedOrder;
 import io.orderpayment.order.query.OrderView;
@@ -13,7 +12,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
@@ -39,7 +37,7 @@ class OrderController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final OrderPlacement placement;
-    private final CommandGateway commandGateway;
+    private final OrderCancellation cancellation;
     private final OrderViewRepository views;
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -70,7 +68,7 @@ class OrderController {
     @PostMapping("/{orderId}/cancel")
     ResponseEntity<OrderAccepted> cancel(@PathVariable String orderId) {
         try {
-            commandGateway.sendAndWait(new CancelOrder(orderId, CancellationReason.CUSTOMER_REQUEST));
+            cancellation.cancel(orderId);
         } catch (AggregateNotFoundException e) {
             throw new OrderNotFoundException(orderId);
         }

@@ -55,7 +55,7 @@ class ForwarderScaleOutIT {
             for (int i = 0; i < 40; i++) {
                 OrderServiceInstance instance = i % 2 == 0 ? first : second;
                 String orderId = instance.http().placeOrder("customer-" + i);
-                instance.http().post("/orders/" + orderId + "/cancel", "", Map.of());
+                assertThat(instance.http().post("/orders/" + orderId + "/cancel", "", Map.of()).status()).isEqualTo(202);
                 orders.add(orderId);
             }
 
