@@ -129,7 +129,7 @@ public final class OutboxBenchmark {
 
             int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
             if (seconds > 0) {
-                placeOrders(port, 16, Duration.ofSeconds(Math.max(10, seconds))); // JIT warm-up, not measured
+                placeOrders(port, 16, Duration.ofSeconds(Math.max(Math.min(10, backlog / 1500), seconds))); // JIT warm-up (shorter for a smoke run), not measured
                 System.out.println("POST /orders (202 accepted, event stored, read model updated):");
                 for (int clients : new int[]{1, 4, 16}) {
                     // Each level starts once the saga and the forwarder have caught up with the orders before it.
