@@ -75,9 +75,11 @@ class LateCommitIT {
                         .containsExactly(late.orderId);
                 assertThat(paymentRequestedDelivered(consumer, List.of(late.orderId))).as("its payment was requested")
                         .containsExactly(late.orderId);
+                // Counted once each audit's transaction has committed, which may be just after its message arrived.
+                assertThat(service.bean(OutboxAudit.class).republished()).as("events the outbox audit found skipped")
+                        .isEqualTo(1);
+                assertThat(service.bean(SagaAudit.class).started()).as("sagas the saga audit started").isEqualTo(1);
             });
-            assertThat(service.bean(OutboxAudit.class).republished()).as("events the outbox audit found skipped").isEqualTo(1);
-            assertThat(service.bean(SagaAudit.class).started()).as("sagas the saga audit started").isEqualTo(1);
         }
     }
 
