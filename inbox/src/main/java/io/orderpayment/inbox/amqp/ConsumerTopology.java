@@ -1,8 +1,6 @@
 package io.orderpayment.inbox.amqp;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.ShutdownSignalException;
 import io.orderpayment.outbox.amqp.DeliveryLimits;
 import io.orderpayment.outbox.amqp.RequiredQueues;
 import org.slf4j.Logger;
@@ -119,7 +117,7 @@ public abstract class ConsumerTopology implements ConnectionListener {
     public RequiredQueues requiredByPublisher() {
         return connection -> {
             for (ConsumedQueue queue : queues()) {
-                if (!exists(connection, channel -> channel.queueDeclarePassive(queue.name()))) {
+                if (!BrokerObjects.queueExists(connection, queue.name())) {
                     try (Channel channel = connection.createChannel(false)) {
                         declareWithDeadLetters(channel, queue);
                     }
@@ -142,7 +140,7 @@ public abstract class ConsumerTopology implements ConnectionListener {
 
     private void bindIfTheExchangeExists(Connection connection, ConsumedQueue queue) throws IOException, TimeoutException {
         // Asked passively first: a bind to a missing exchange would close the channel with an error in the log.
-        if (!exists(connection, channel -> channel.exchangeDeclarePassive(exchange))) {
+        if (!BrokerObjects.exchangeExists(connection, exchange)) {
             log.info("Exchange '{}' does not exist yet: its publisher binds queue '{}' to it when it starts",
                     exchange, queue.name());
             return;
@@ -155,38 +153,6 @@ public abstract class ConsumerTopology implements ConnectionListener {
     private void bind(Channel channel, ConsumedQueue queue) throws IOException {
         for (String routingKey : queue.routingKeys()) {
             channel.queueBind(queue.name(), exchange, routingKey);
-        }
-    }
-
-    private interface PassiveDeclaration {
-        void run(Channel channel) throws IOException;
-    }
-
-    private static boolean exists(Connection connection, PassiveDeclaration declaration) throws IOException, TimeoutException {
-        Channel channel = connection.createChannel(false);
-        try {
-            declaration.run(channel);
-            return true;
-        } catch (IOException e) {
-            if (notFound(e)) {
-                return false;
-            }
-            throw e;
-        } finally {
-            closeIfOpen(channel);
-        }
-    }
-
-    /** The broker closes a channel on which something was not found. */
-    private static boolean notFound(IOException e) {
-        return e.getCause() instanceof ShutdownSignalException shutdown
-                && shutdown.getReason() instanceof AMQP.Channel.Close close
-                && close.getReplyCode() == AMQP.NOT_FOUND;
-    }
-
-    private static void closeIfOpen(Channel channel) throws IOException, TimeoutException {
-        if (channel.isOpen()) {
-            channel.close();
         }
     }
 

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.LongString;
 import com.rabbitmq.client.ReturnListener;
+import io.orderpayment.inbox.amqp.BrokerObjects;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
@@ -112,7 +113,7 @@ public class WaitingMessages {
                 while (moved < waiting && (response = channel.basicGet(queue, false)) != null) {
                     Destination to = destination.apply(response);
                     // Publishing to a missing exchange would close the channel: that is a refusal too.
-                    if (!existing.contains(to.exchange()) && !exchangeExists(to.exchange())) {
+                    if (!existing.contains(to.exchange()) && !BrokerObjects.exchangeExists(connectionFactory.createConnection(), to.exchange())) {
                         channel.basicNack(response.getEnvelope().getDeliveryTag(), false, true);
                         throw new RedriveRefusedException(to.toString(), moved, queue);
                     }
@@ -132,21 +133,6 @@ public class WaitingMessages {
                 channel.removeReturnListener(listener);
             }
         });
-    }
-
-    /** Asked on a channel of its own, which the broker closes if the exchange is missing. */
-    private boolean exchangeExists(String exchange) throws IOException, TimeoutException {
-        Channel channel = connectionFactory.createConnection().createChannel(false);
-        try {
-            channel.exchangeDeclarePassive(exchange);
-            return true;
-        } catch (IOException missing) {
-            return false;
-        } finally {
-            if (channel.isOpen()) {
-                channel.close();
-            }
-        }
     }
 
     /** The message's headers as text and numbers, without the ones named. */
