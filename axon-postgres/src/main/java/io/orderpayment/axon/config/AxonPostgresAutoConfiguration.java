@@ -7,36 +7,25 @@ import io.orderpayment.axon.transaction.EventStoringTransaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Duration;
 
 /**
  * How the services run Axon on PostgreSQL: pooled processors woken as soon as an event is stored,
  * and transactions that store events begun by Axon's unit of work. Axon's tables come from the
  * Flyway migrations in {@code db/migration/axon}, added to the service's; the mapping of their
- * binary columns from {@code PostgresByteaTypeContributor} and {@code META-INF/orm.xml}.
- * <p>
- * {@code app.event-store.gap-timeout} (default 10 minutes): how long a reader waits for an event
- * whose global index was taken by a transaction that has not committed yet. See
- * docs/adr/0014-no-committed-event-is-skipped.md.
+ * binary columns from {@code PostgresByteaTypeContributor} and {@code META-INF/orm.xml}; the stores
+ * themselves from {@link AxonJdbcStorageAutoConfiguration}.
  */
 @AutoConfiguration(afterName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 public class AxonPostgresAutoConfiguration {
 
     private static final long CLAIM_EXTENSION_THRESHOLD_MILLIS = 2_000;
-
-    static final String GAP_TIMEOUT = "app.event-store.gap-timeout";
-    private static final Duration DEFAULT_GAP_TIMEOUT = Duration.ofMinutes(10);
 
     /**
      * Migrations of modules (numbered 1.x) may be added after a service's own (2.x) were applied:
@@ -48,26 +37,6 @@ public class AxonPostgresAutoConfiguration {
         return flyway -> {
             location.customize(flyway);
             flyway.outOfOrder(true);
-        };
-    }
-
-    /**
-     * Axon's readers forget a gap in the global index once the event after it is older than the
-     * gap timeout, one minute by default: a reader that lags by more (a forwarder waiting out a
-     * broker outage) would skip an event whose transaction commits late. Static: a post-processor
-     * is created before the other beans.
-     */
-    @Bean
-    static BeanPostProcessor eventStoreGapTimeout(Environment environment) {
-        Duration gapTimeout = Binder.get(environment).bind(GAP_TIMEOUT, Duration.class).orElse(DEFAULT_GAP_TIMEOUT);
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof JpaEventStorageEngine engine) {
-                    engine.setGapTimeout(Math.toIntExact(gapTimeout.toMillis()));
-                }
-                return bean;
-            }
         };
     }
 

@@ -1,0 +1,52 @@
+package io.orderpayment.axon.jdbc;
+
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+
+/**
+ * Axon's tables as the Flyway migrations in {@code db/migration/axon} create them: the names
+ * Hibernate gave them (snake case) when Axon stored through JPA, so that the JDBC stores read what
+ * the JPA stores wrote. Axon's JDBC defaults are camel case.
+ */
+public final class AxonTables {
+
+    public static final EventSchema EVENTS = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    public static final TokenSchema TOKENS = TokenSchema.builder()
+            .setTokenTable("token_entry")
+            .setProcessorNameColumn("processor_name")
+            .setSegmentColumn("segment")
+            .setTokenColumn("token")
+            .setTokenTypeColumn("token_type")
+            .setTimestampColumn("timestamp")
+            .setOwnerColumn("owner")
+            .build();
+
+    public static final SagaSchema SAGAS = SagaSchema.builder()
+            .sagaEntryTable("saga_entry")
+            .sagaIdColumn("saga_id")
+            .revisionColumn("revision")
+            .sagaTypeColumn("saga_type")
+            .serializedSagaColumn("serialized_saga")
+            .associationValueEntryTable("association_value_entry")
+            .associationKeyColumn("association_key")
+            .associationValueColumn("association_value")
+            .build();
+
+    private AxonTables() {
+    }
+}
