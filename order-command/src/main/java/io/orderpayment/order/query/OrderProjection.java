@@ -35,36 +35,37 @@ public class OrderProjection {
 
     @EventHandler
     void on(PaymentRequested event, @Timestamp Instant at) {
-        view(event.orderId()).paymentRequested(event.attempt(), at);
+        updated(event.orderId(), views.paymentRequested(event.orderId(), event.attempt(), at));
     }
 
     @EventHandler
     void on(OrderPaymentFailed event, @Timestamp Instant at) {
-        view(event.orderId()).paymentFailed(event.reason(), at);
+        updated(event.orderId(), views.paymentFailed(event.orderId(), event.reason(), at));
     }
 
     @EventHandler
     void on(RefundRequested event, @Timestamp Instant at) {
-        view(event.orderId()).refundRequested(at);
+        updated(event.orderId(), views.refundRequested(event.orderId(), at));
     }
 
     @EventHandler
     void on(OrderRefunded event, @Timestamp Instant at) {
-        view(event.orderId()).refunded(at);
+        updated(event.orderId(), views.refunded(event.orderId(), at));
     }
 
     @EventHandler
     void on(OrderConfirmed event, @Timestamp Instant at) {
-        view(event.orderId()).confirmed(at);
+        updated(event.orderId(), views.confirmed(event.orderId(), at));
     }
 
     @EventHandler
     void on(OrderCancelled event, @Timestamp Instant at) {
-        view(event.orderId()).cancelled(event.reason(), at);
+        updated(event.orderId(), views.cancelled(event.orderId(), event.reason(), at));
     }
 
-    private OrderView view(String orderId) {
-        return views.findById(orderId)
-                .orElseThrow(() -> new IllegalStateException("no view of order " + orderId + " to update"));
+    private static void updated(String orderId, int views) {
+        if (views != 1) {
+            throw new IllegalStateException("no view of order " + orderId + " to update");
+        }
     }
 }

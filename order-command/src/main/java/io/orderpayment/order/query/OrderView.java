@@ -85,37 +85,4 @@ public class OrderView implements Persistable<String> {
     void stored() {
         placedNow = false;
     }
-
-    void paymentRequested(int attempt, Instant at) {
-        paymentAttempts = attempt;
-        updatedAt = at;
-    }
-
-    void paymentFailed(PaymentFailureReason reason, Instant at) {
-        lastPaymentFailure = reason;
-        updatedAt = at;
-    }
-
-    void refundRequested(Instant at) {
-        if (refundStatus == null) {
-            refundStatus = RefundStatus.REQUESTED;
-        }
-        updatedAt = at;
-    }
-
-    void refunded(Instant at) {
-        refundStatus = RefundStatus.REFUNDED;
-        updatedAt = at;
-    }
-
-    void confirmed(Instant at) {
-        status = OrderStatus.CONFIRMED;
-        updatedAt = at;
-    }
-
-    void cancelled(CancellationReason reason, Instant at) {
-        status = OrderStatus.CANCELLED;
-        cancellationReason = reason;
-        updatedAt = at;
-    }
 }
