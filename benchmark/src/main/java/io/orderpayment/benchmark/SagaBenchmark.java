@@ -141,7 +141,7 @@ public final class SagaBenchmark {
      * management API answers).
      */
     private record Costs(long commits, long events, Duration orderCpu, Duration paymentCpu,
-                         Optional<BrokerCounters> messages) {
+                         Optional<BrokerCounters> messages, InfrastructureCpu infrastructureCpu) {
 
         static Costs now(Process orderService, Process paymentService) throws Exception {
             // Backends report their counts when idle, at the latest some 10 s later (PostgreSQL 15).
@@ -150,13 +150,14 @@ public final class SagaBenchmark {
             long events = (long) query("select (select count(*) from domain_event_entry)"
                     + " + (select count(*) from " + PAYMENT_SCHEMA + ".domain_event_entry)")[0];
             return new Costs(commits - OWN_QUERIES.get(), events, cpu(orderService), cpu(paymentService),
-                    BrokerCounters.now());
+                    BrokerCounters.now(), InfrastructureCpu.now());
         }
 
         Costs minus(Costs earlier) {
             return new Costs(commits - earlier.commits, events - earlier.events, orderCpu.minus(earlier.orderCpu),
                     paymentCpu.minus(earlier.paymentCpu),
-                    messages.flatMap(now -> earlier.messages.map(now::minus)));
+                    messages.flatMap(now -> earlier.messages.map(now::minus)),
+                    infrastructureCpu.minus(earlier.infrastructureCpu));
         }
 
         void print(int orders) {
@@ -165,6 +166,7 @@ public final class SagaBenchmark {
                     (double) commits / orders, (double) events / orders,
                     (orderCpu.toNanos() + paymentCpu.toNanos()) / 1e6 / orders,
                     orderCpu.toNanos() / 1e6 / orders, paymentCpu.toNanos() / 1e6 / orders);
+            System.out.printf("  per confirmed order: infrastructure CPU ms: %s%n", infrastructureCpu.perOrder(orders));
             System.out.println(messages
                     .map(counted -> String.format("  per confirmed order: %.1f messages published to RabbitMQ, %.1f delivered",
                             (double) counted.published() / orders, (double) counted.delivered() / orders))
