@@ -10,9 +10,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
-import org.axonframework.modelling.saga.repository.SagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -28,10 +25,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * Axon's events, tokens and sagas are stored with plain JDBC, in the tables that its JPA stores
+ * Axon's events and processor tokens are stored with plain JDBC, in the tables that its JPA stores
  * used ({@link AxonTables}): Hibernate's entity life cycle cost more CPU than the SQL itself
- * (docs/adr/0019-axon-stores-on-jdbc.md). The stores join the Spring transaction of the unit of
- * work through the data source, as the services' own JDBC code does.
+ * (docs/adr/0019-axon-event-store-on-jdbc.md). The stores join the Spring transaction of the unit
+ * of work through the data source, as the services' own JDBC code does. Sagas stay in Axon's JPA
+ * saga store, as the specification has it.
  * <p>
  * {@code app.event-store.gap-timeout} (default 10 minutes): how long a reader waits for an event
  * whose global index was taken by a transaction that has not committed yet; Axon's one minute would
@@ -98,14 +96,5 @@ public class AxonJdbcStorageAutoConfiguration {
             tokenStore.nodeId(nodeId);
         }
         return tokenStore.build();
-    }
-
-    @Bean
-    SagaStore<Object> sagaStore(ConnectionProvider axonConnectionProvider, Serializer serializer) {
-        return JdbcSagaStore.builder()
-                .sqlSchema(new PostgresSagaSqlSchema(AxonTables.SAGAS))
-                .connectionProvider(axonConnectionProvider)
-                .serializer(serializer)
-                .build();
     }
 }

@@ -2,12 +2,11 @@ package io.orderpayment.axon.jdbc;
 
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 
 /**
- * Axon's tables as the Flyway migrations in {@code db/migration/axon} create them: the names
- * Hibernate gave them (snake case) when Axon stored through JPA, so that the JDBC stores read what
- * the JPA stores wrote. Axon's JDBC defaults are camel case.
+ * Axon's event and token tables as the Flyway migrations in {@code db/migration/axon} create them:
+ * the names Hibernate gave them (snake case) when Axon stored through JPA, so that the JDBC stores
+ * read what the JPA stores wrote. Axon's JDBC defaults are camel case.
  */
 public final class AxonTables {
 
@@ -34,17 +33,6 @@ public final class AxonTables {
             .setTokenTypeColumn("token_type")
             .setTimestampColumn("timestamp")
             .setOwnerColumn("owner")
-            .build();
-
-    public static final SagaSchema SAGAS = SagaSchema.builder()
-            .sagaEntryTable("saga_entry")
-            .sagaIdColumn("saga_id")
-            .revisionColumn("revision")
-            .sagaTypeColumn("saga_type")
-            .serializedSagaColumn("serialized_saga")
-            .associationValueEntryTable("association_value_entry")
-            .associationKeyColumn("association_key")
-            .associationValueColumn("association_value")
             .build();
 
     private AxonTables() {

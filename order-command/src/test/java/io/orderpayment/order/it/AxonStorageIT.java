@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.saga.repository.SagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jpa.JpaSagaStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,11 +48,11 @@ class AxonStorageIT extends SharedOrderServiceIT {
     }
 
     @Test
-    void axonStoresWithJdbcNotJpa(@Autowired EventStorageEngine events, @Autowired TokenStore tokens,
+    void eventsAndTokensAreStoredWithJdbcAndSagasWithJpa(@Autowired EventStorageEngine events, @Autowired TokenStore tokens,
                                   @Autowired SagaStore<?> sagas) {
         assertThat(events).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(tokens).isInstanceOf(JdbcTokenStore.class);
-        assertThat(sagas).isInstanceOf(JdbcSagaStore.class);
+        assertThat(sagas).isInstanceOf(JpaSagaStore.class);
     }
 
     @Test
