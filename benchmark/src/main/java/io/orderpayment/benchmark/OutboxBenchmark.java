@@ -167,8 +167,9 @@ public final class OutboxBenchmark {
             System.out.printf("  plain loop with %d in flight (four times the forwarder's): %,6.0f messages/s%n", 4 * window,
                     wideWindow);
             double median = ratios.stream().sorted().toList().get(ratios.size() / 2);
-            System.out.printf("%nForwarder / plain loop, median of %d: %.2f (target >= 0.50: %s)%n%n",
-                    drains, median, median >= 0.5 ? "met" : "NOT met");
+            // The throughput issue's target; the earlier one was 0.50.
+            System.out.printf("%nForwarder / plain loop, median of %d: %.2f (target >= 0.75: %s)%n%n",
+                    drains, median, median >= 0.75 ? "met" : "NOT met");
 
             admin.queueDelete(QUEUE);
             for (String queue : List.of(EXCHANGE + ".payment-requests", EXCHANGE + ".refund-requests",
