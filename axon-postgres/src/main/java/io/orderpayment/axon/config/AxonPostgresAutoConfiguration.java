@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomiz
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-
 /**
  * How the services run Axon on PostgreSQL: pooled processors woken as soon as an event is stored,
  * and transactions that store events begun by Axon's unit of work. Axon's tables come from the
