@@ -31,12 +31,15 @@ public interface OrderViewRepository extends JpaRepository<OrderView, String> {
     /** A refund that is already REFUNDED stays so when its request is seen again. */
     @Modifying
     @Query("""
-            update OrderView v set v.refundStatus = coalesce(v.refundStatus, io.orderpayment.order.query.RefundStatus.REQUESTED), v.updatedAt = :at
+            update OrderView v
+            set v.refundStatus = coalesce(v.refundStatus, io.orderpayment.order.query.RefundStatus.REQUESTED), v.updatedAt = :at
             where v.orderId = :orderId""")
     int refundRequested(String orderId, Instant at);
 
     @Modifying
-    @Query("update OrderView v set v.refundStatus = io.orderpayment.order.query.RefundStatus.REFUNDED, v.updatedAt = :at where v.orderId = :orderId")
+    @Query("""
+            update OrderView v set v.refundStatus = io.orderpayment.order.query.RefundStatus.REFUNDED, v.updatedAt = :at
+            where v.orderId = :orderId""")
     int refunded(String orderId, Instant at);
 
     @Modifying
@@ -47,7 +50,8 @@ public interface OrderViewRepository extends JpaRepository<OrderView, String> {
 
     @Modifying
     @Query("""
-            update OrderView v set v.status = io.orderpayment.api.order.OrderStatus.CANCELLED, v.cancellationReason = :reason, v.updatedAt = :at
+            update OrderView v
+            set v.status = io.orderpayment.api.order.OrderStatus.CANCELLED, v.cancellationReason = :reason, v.updatedAt = :at
             where v.orderId = :orderId""")
     int cancelled(String orderId, CancellationReason reason, Instant at);
 }

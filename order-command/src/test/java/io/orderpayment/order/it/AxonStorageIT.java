@@ -48,8 +48,8 @@ class AxonStorageIT extends SharedOrderServiceIT {
     }
 
     @Test
-    void eventsAndTokensAreStoredWithJdbcAndSagasWithJpa(@Autowired EventStorageEngine events, @Autowired TokenStore tokens,
-                                  @Autowired SagaStore<?> sagas) {
+    void eventsAndTokensAreStoredWithJdbcAndSagasWithJpa(@Autowired EventStorageEngine events,
+                                                         @Autowired TokenStore tokens, @Autowired SagaStore<?> sagas) {
         assertThat(events).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(tokens).isInstanceOf(JdbcTokenStore.class);
         assertThat(sagas).isInstanceOf(JpaSagaStore.class);
