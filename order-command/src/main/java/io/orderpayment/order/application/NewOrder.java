@@ -1,6 +1,7 @@
 package io.orderpayment.order.application;
 
 import io.orderpayment.api.order.OrderLine;
+import io.orderpayment.order.domain.DecimalText;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +18,7 @@ public record NewOrder(String customerId, String paymentMethodId, List<OrderLine
                 .append(customerId).append('\n').append(paymentMethodId).append('\n').append(currency);
         for (OrderLine line : items) {
             canonical.append('\n').append(line.productId()).append('|').append(line.quantity())
-                    .append('|').append(line.unitPrice() == null ? null : line.unitPrice().stripTrailingZeros().toPlainString());
+                    .append('|').append(line.unitPrice() == null ? null : DecimalText.of(line.unitPrice().stripTrailingZeros()));
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

@@ -19,8 +19,6 @@ final class OrderValidation {
     static final int MAX_ITEMS = 100;
     static final int MAX_QUANTITY = 10_000;
     static final BigDecimal MAX_UNIT_PRICE = BigDecimal.valueOf(1_000_000);
-    /** Longer than this, a number is shown in scientific notation: 1e999999999 written out is a billion digits. */
-    private static final int PLAIN_DIGITS = 40;
 
     private OrderValidation() {
     }
@@ -97,18 +95,13 @@ final class OrderValidation {
         if (price == null) {
             violations.add(where + ".unitPrice is required");
         } else if (price.signum() < 0) {
-            violations.add(where + ".unitPrice must not be negative, was " + shown(price));
+            violations.add(where + ".unitPrice must not be negative, was " + DecimalText.of(price));
         } else if (price.compareTo(MAX_UNIT_PRICE) > 0) {
-            violations.add(where + ".unitPrice must be at most " + MAX_UNIT_PRICE + ", was " + shown(price));
+            violations.add(where + ".unitPrice must be at most " + MAX_UNIT_PRICE + ", was " + DecimalText.of(price));
         } else if (currency != null && price.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
-            violations.add(where + ".unitPrice " + shown(price) + " has more decimals than "
+            violations.add(where + ".unitPrice " + DecimalText.of(price) + " has more decimals than "
                     + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + ")");
         }
-    }
-
-    /** Comparing and scaling are cheap whatever the exponent; writing the number out is not. */
-    private static String shown(BigDecimal number) {
-        return Math.abs((long) number.scale()) + number.precision() <= PLAIN_DIGITS ? number.toPlainString() : number.toString();
     }
 
     private static boolean isBlank(String value) {
