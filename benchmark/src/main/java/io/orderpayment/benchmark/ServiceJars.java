@@ -33,7 +33,9 @@ final class ServiceJars {
         List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true"));
         String profiles = System.getenv("BENCHMARK_PROFILE_DIR");
         if (profiles != null) {
-            // A Java Flight Recorder profile of the whole run, written when the service stops.
+            // A Java Flight Recorder profile of the whole run, written when the service stops. The JVM
+            // refuses to start when the recording's directory is missing.
+            new File(profiles).mkdirs();
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + new File(profiles, name.replace(' ', '-') + ".jfr").getAbsolutePath());
         }
