@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +74,8 @@ class OrderOperationsIT extends SharedOrderServiceIT {
 
     @Test
     void operatorEndpointsRefuseAnonymousCallsAndWrongPasswords() {
-        for (String path : List.of("/admin/processors", "/admin/dead-letters", "/admin/orders/x/history", "/actuator/metrics")) {
+        for (String path : List.of("/admin/processors", "/admin/dead-letters", "/admin/orders/x/history",
+                "/admin/orders?q=x", "/admin/orders/stuck", "/admin/orders/x/ledger", "/console/", "/actuator/metrics")) {
             OrderHttp.Response anonymous = http().get(path);
             assertThat(anonymous.status()).as(path).isEqualTo(401);
             assertThat(anonymous.header("WWW-Authenticate")).as(path).startsWith("Basic");
@@ -232,6 +235,65 @@ class OrderOperationsIT extends SharedOrderServiceIT {
         assertThat(history.json().get("events").get(0).get("service").asText()).isEqualTo("order-service");
         assertThat(history.json().get("missing").get(0).asText()).startsWith("payment-service");
         assertThat(http().get("/admin/orders/no-such-order/history", ADMIN).status()).isEqualTo(404);
+
+        OrderHttp.Response ledger = http().get("/admin/orders/" + orderId + "/ledger", ADMIN);
+        assertThat(ledger.status()).isEqualTo(200);
+        assertThat(ledger.json().get("entries").isEmpty()).isTrue();
+        assertThat(ledger.json().get("missing").get(0).asText()).startsWith("payment-service");
+    }
+
+    @Test
+    void anOrderIsFoundByIdCustomerOrIdempotencyKeyAndListedAsStuckWithItsNextDeadline() {
+        String customer = "customer-" + UUID.randomUUID();
+        String key = "key-" + UUID.randomUUID();
+        String orderId = http().post("/orders", OrderHttp.orderJson(customer, "EUR", 2, "12.50"),
+                Map.of("Idempotency-Key", key)).json().get("orderId").asText();
+
+        for (String question : List.of(orderId, customer, key)) {
+            JsonNode found = http().get("/admin/orders?q=" + question, ADMIN).json();
+            assertThat(found).as(question).hasSize(1);
+            assertThat(found.get(0).get("orderId").asText()).as(question).isEqualTo(orderId);
+            assertThat(found.get(0).get("status").asText()).as(question).isEqualTo("PENDING");
+        }
+        assertThat(http().get("/admin/orders?q=no-such-thing", ADMIN).json()).isEmpty();
+
+        // Nobody pays here (no payment service): the order waits, and its saga's payment deadline is next.
+        JsonNode stuck = await().atMost(Duration.ofSeconds(30)).until(
+                () -> StreamSupport.stream(http().get("/admin/orders/stuck?olderThanMinutes=0", ADMIN).json().spliterator(), false)
+                        .filter(order -> order.get("orderId").asText().equals(orderId)).findFirst(),
+                found -> found.isPresent() && !found.get().get("nextDeadline").isNull()).orElseThrow();
+        assertThat(Instant.parse(stuck.get("nextDeadline").asText())).isAfter(Instant.now());
+        assertThat(http().get("/admin/orders/stuck?olderThanMinutes=60", ADMIN).body()).doesNotContain(orderId);
+    }
+
+    @Test
+    void aBrowserLoggedInAsAdminCannotBeMadeToChangeAnythingByAnotherSite() {
+        Map<String, String> fromAnotherSite = new HashMap<>(ADMIN);
+        fromAnotherSite.put("Sec-Fetch-Site", "cross-site");
+        OrderHttp.Response refused = http().post("/admin/outbox/audit", "", fromAnotherSite);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+
+        Map<String, String> withForeignOrigin = new HashMap<>(ADMIN);
+        withForeignOrigin.put("Origin", "https://attacker.example");
+        assertThat(http().post("/admin/outbox/audit", "", withForeignOrigin).status()).isEqualTo(403);
+
+        Map<String, String> fromTheConsole = new HashMap<>(ADMIN);
+        fromTheConsole.put("Sec-Fetch-Site", "same-origin");
+        assertThat(http().post("/admin/outbox/audit", "", fromTheConsole).status()).isEqualTo(200);
+        // Programs send neither header; reading is never refused.
+        assertThat(http().post("/admin/outbox/audit", "", ADMIN).status()).isEqualTo(200);
+        assertThat(http().get("/admin/processors", fromAnotherSite).status()).isEqualTo(200);
+    }
+
+    @Test
+    void questionsTheOrderFinderCannotAnswerAre400Problems() {
+        for (String path : List.of("/admin/orders?q=", "/admin/orders?q=%20", "/admin/orders/stuck?olderThanMinutes=-1",
+                "/admin/orders/stuck?olderThanMinutes=soon", "/admin/orders/stuck?olderThanMinutes=99999999")) {
+            OrderHttp.Response response = http().get(path, ADMIN);
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
+        }
     }
 
     @Test

@@ -15,12 +15,13 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * The operator endpoints ({@code /admin/**}, and Actuator's beyond health, info and the Prometheus
+ * The operator endpoints ({@code /admin/**}, the console at {@code /console/}, and Actuator's beyond health, info and the Prometheus
  * scrape) need HTTP Basic as user {@code admin} with {@code app.admin.password} (a random one,
  * logged once at start-up, when none is set); the public API and its docs need nothing.
  */
@@ -34,11 +35,13 @@ public class AdminSecurityAutoConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/admin/**", "/console/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .httpBasic(Customizer.withDefaults())
-                // A JSON API for programs, no browser sessions: no cookies, so no CSRF tokens.
+                // No browser sessions: no cookies, so no CSRF tokens. A browser's cached credentials are
+                // guarded instead by refusing changes that another site sent.
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
     }
