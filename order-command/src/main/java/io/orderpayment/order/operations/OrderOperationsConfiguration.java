@@ -1,12 +1,15 @@
 package io.orderpayment.order.operations;
 
+import com.github.kagkarlsson.scheduler.task.Task;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.orderpayment.axon.tokens.ProcessorTokens;
 import io.orderpayment.axon.transaction.EventStoringTransaction;
 import io.orderpayment.operations.metrics.ProcessorLag;
 import io.orderpayment.saga.OrderPaymentSaga;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +21,14 @@ import org.springframework.web.client.RestClient;
 class OrderOperationsConfiguration {
 
     @Bean
-    PaymentServiceEvents paymentServiceEvents(RestClient.Builder builder, PaymentServiceProperties properties) {
-        return new PaymentServiceEvents(builder, properties);
+    PaymentServiceAdminApi paymentServiceAdminApi(RestClient.Builder builder, PaymentServiceProperties properties) {
+        return new PaymentServiceAdminApi(builder, properties);
+    }
+
+    @Bean
+    OrderFinder orderFinder(JdbcTemplate jdbc,
+                            @Qualifier("deadlineDetailsTask") Task<DbSchedulerBinaryDeadlineDetails> deadlineTask) {
+        return new OrderFinder(jdbc, deadlineTask.getName());
     }
 
     @Bean

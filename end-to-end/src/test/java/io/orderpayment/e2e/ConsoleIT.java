@@ -1,0 +1,121 @@
+package io.orderpayment.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operator console in headless Chromium, on both packaged services: what an operator does when a
+ * customer asks "where is my order?", and when orders stop moving. Screenshots of the pages land in
+ * target/console-screenshots (docs/console.md shows them).
+ */
+class ConsoleIT {
+
+    private static final Duration SETTLES = Duration.ofSeconds(90);
+
+    private static TwoServices services;
+    private static SystemHttp http;
+    private static ConsoleBrowser browser;
+    private String customer;
+    private String paymentMethod;
+
+    @BeforeAll
+    static void startBothServicesAndABrowser() {
+        services = TwoServices.start("e2e_console", Map.of("app.saga.retry-backoff", "1s"), Map.of());
+        http = services.http();
+        browser = new ConsoleBrowser(services.orderService().port(), TwoServices.ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (browser != null) {
+            browser.close();
+        }
+        services.close();
+    }
+
+    @BeforeEach
+    void bothRunningAndAFreshCustomer() {
+        if (!services.paymentService().running()) {
+            services.paymentService().start();
+        }
+        http.gateway(false, "0ms");
+        customer = "customer-" + UUID.randomUUID();
+        paymentMethod = http.registerPaymentMethod(customer, "tok_ok");
+        browser.resize(ConsoleBrowser.DESKTOP);
+    }
+
+    @Test
+    void withoutTheAdminCredentialsThereIsNoConsole() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : new String[]{"/console/", "/console/console.js", "/console"}) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + services.orderService().port() + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(
+                    challenge -> assertThat(challenge).startsWith("Basic"));
+        }
+    }
+
+    @Test
+    void anOrderIsFoundByItsIdempotencyKeyWithItsTimelineFromBothServicesAndItsMoney() {
+        String key = "console-" + UUID.randomUUID();
+        String orderId = http.tryPlaceOrder(customer, paymentMethod, key).orElseThrow();
+        assertThat(http.awaitFinal(orderId, SETTLES).get("status").asText()).isEqualTo("CONFIRMED");
+
+        // By keyboard alone: type the key, Enter; then Enter on the order's link.
+        browser.open("/orders");
+        browser.find(By.id("q")).sendKeys(key, Keys.ENTER);
+        browser.awaitText(orderId, "CONFIRMED", customer);
+        browser.screenshot("orders");
+        browser.find(By.linkText(orderId)).sendKeys(Keys.ENTER);
+
+        String page = browser.awaitText("Where it stands", "CONFIRMED", "25.00 EUR",
+                "order-service", "OrderPlaced", "PaymentRequested", "OrderConfirmed",
+                "payment-service", "PaymentCompleted",
+                "charge", "approved");
+        assertThat(browser.location()).endsWith("#/orders/" + orderId);
+        assertThat(page).doesNotContain("Incomplete").doesNotContain("Could not load");
+        assertThat(browser.overflowsSideways()).as("sideways scrolling at 1280×800").isFalse();
+        browser.screenshot("order");
+
+        browser.resize(ConsoleBrowser.PHONE);
+        browser.awaitText("OrderConfirmed", "charge");
+        assertThat(browser.overflowsSideways()).as("sideways scrolling on a phone").isFalse();
+        browser.screenshot("order-phone");
+    }
+
+    @Test
+    void anOrderWaitingForAStoppedPaymentServiceIsListedAsStuckUntilItIsPaid() {
+        services.paymentService().stop();
+        String orderId = http.placeOrder(customer, paymentMethod);
+
+        browser.open("/orders?minutes=0");
+        browser.awaitText("PENDING for more than 0 minutes", orderId);
+        String nextDeadline = browser.find(By.xpath(
+                "//tr[td/a[text()='" + orderId + "']]/td[@data-label='Next deadline']")).getText();
+        assertThat(nextDeadline).as("the payment deadline the saga set").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
+        browser.screenshot("stuck");
+
+        // The page refreshes itself: no reload between the order stuck and the order gone.
+        browser.script("window.notReloaded = true;");
+        services.paymentService().start();
+        assertThat(http.awaitFinal(orderId, SETTLES).get("status").asText()).isEqualTo("CONFIRMED");
+        browser.awaitNoText(orderId);
+        assertThat(browser.script("return window.notReloaded === true;")).isEqualTo(true);
+    }
+}
