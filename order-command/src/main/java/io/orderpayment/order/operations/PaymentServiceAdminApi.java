@@ -2,10 +2,13 @@ package io.orderpayment.order.operations;
 
 import io.orderpayment.operations.events.HistoryEntry;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.web.client.RestClient;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +33,19 @@ class PaymentServiceAdminApi {
                 .retrieve()
                 .body(new ParameterizedTypeReference<>() {
                 });
+    }
+
+    /** Any call of its operator API, answered as it answered, 4xx and 5xx included. */
+    Answer exchange(HttpMethod method, URI pathAndQuery, MediaType contentType, byte[] body) {
+        RestClient.RequestBodySpec request = http.method(method).uri(pathAndQuery.toString());
+        if (body != null && body.length > 0) {
+            request.contentType(contentType == null ? MediaType.APPLICATION_JSON : contentType).body(body);
+        }
+        return request.exchange((sent, answer) -> new Answer(answer.getStatusCode().value(),
+                answer.getHeaders().getContentType(), answer.getBody().readAllBytes()));
+    }
+
+    record Answer(int status, MediaType contentType, byte[] body) {
     }
 
     /** The gateway's charges and refunds for the order, declined ones included, as the payment service lists them. */

@@ -159,6 +159,36 @@ class OrderOperationsIT extends SharedOrderServiceIT {
     }
 
     @Test
+    void oneDeadLetterIsRedrivenByItsMessageIdAndTheOthersStay() {
+        String order = http().placeOrder("customer-" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/orders/" + order).json().get("paymentAttempts").asInt() == 1);
+        String queue = INFRASTRUCTURE.paymentEventsQueue();
+        String chosen = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        RabbitProbe.publish("", queue + ".dead-letter", "PaymentFailed", other, """
+                {"paymentId":"p-x","orderId":"no-such-order-%s","attempt":1,"amount":{"amount":25.00,"currency":"EUR"},
+                 "reason":"GATEWAY_ERROR","retryable":true}""".formatted(other));
+        RabbitProbe.publish("", queue + ".dead-letter", "PaymentFailed", chosen, """
+                {"paymentId":"%s","orderId":"%s","attempt":1,"amount":{"amount":25.00,"currency":"EUR"},
+                 "reason":"GATEWAY_ERROR","retryable":true}""".formatted(PaymentIds.of(order, 1), order));
+
+        OrderHttp.Response redriven = http().post("/admin/dead-letters/" + queue + "/redrive?messageId=" + chosen, "", ADMIN);
+
+        assertThat(redriven.status()).isEqualTo(200);
+        assertThat(redriven.json().get("redriven").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "GATEWAY_ERROR".equals(http().get("/orders/" + order).json().path("lastPaymentFailure").asText()));
+        assertThat(deadLetter(queue, chosen)).isEmpty();
+        assertThat(deadLetter(queue, other)).as("the letter not chosen stays, untouched").hasValueSatisfying(
+                letter -> assertThat(letter.get("deadLettered").asLong()).isZero());
+
+        OrderHttp.Response gone = http().post("/admin/dead-letters/" + queue + "/redrive?messageId=" + chosen, "", ADMIN);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.json().get("detail").asText()).contains(chosen);
+        assertThat(deadLetter(queue, other)).isPresent();
+    }
+
+    @Test
     void aRedrivenPaymentEventIsRecordedOnItsOrder() {
         String order = http().placeOrder("customer-" + UUID.randomUUID());
         await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/orders/" + order).json().get("paymentAttempts").asInt() == 1);
@@ -284,6 +314,23 @@ class OrderOperationsIT extends SharedOrderServiceIT {
         // Programs send neither header; reading is never refused.
         assertThat(http().post("/admin/outbox/audit", "", ADMIN).status()).isEqualTo(200);
         assertThat(http().get("/admin/processors", fromAnotherSite).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theConsoleReachesOnlyThePaymentServicesOperatorPagesAndSaysWhenItIsAway() {
+        for (String path : List.of("/admin/payment-service/actuator/env", "/admin/payment-service/payment-methods",
+                "/admin/payment-service/../actuator/env", "/admin/payment-service/gateway/ledger?since=2020-01-01T00:00:00Z",
+                "/admin/payment-service/dead-letters/q?limit=%7Bx%7D")) {
+            OrderHttp.Response refused = http().get(path, ADMIN);
+            assertThat(refused.status()).as(path).isIn(400, 404);
+            assertThat(refused.header("Content-Type")).as(path).startsWith("application/problem+json");
+        }
+        assertThat(http().get("/admin/payment-service/processors").status()).isEqualTo(401);
+
+        // No payment service runs beside this test's order service.
+        OrderHttp.Response away = http().get("/admin/payment-service/processors", ADMIN);
+        assertThat(away.status()).isEqualTo(502);
+        assertThat(away.json().get("detail").asText()).startsWith("the payment service did not answer");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Messages that wait in a queue for an operator (dead letters, unrouted events): counted, looked at
@@ -99,18 +100,33 @@ public class WaitingMessages {
      * @throws RedriveRefusedException when a destination took no message: that one and the rest stay
      */
     public int redrive(String queue, Function<GetResponse, Destination> destination) {
+        return redrive(queue, destination, message -> true);
+    }
+
+    /**
+     * As {@link #redrive(String, Function)}, for the waiting messages {@code selected} picks; the
+     * others stay in the queue.
+     */
+    public int redrive(String queue, Function<GetResponse, Destination> destination, Predicate<GetResponse> selected) {
         return withChannel(channel -> {
             channel.confirmSelect();
             // A message no queue takes is returned and then confirmed all the same: the broker has
             // handled it. The return comes first, so it is known once the confirm is.
             AtomicBoolean returned = new AtomicBoolean();
             ReturnListener listener = channel.addReturnListener(unroutable -> returned.set(true));
+            long lastSkipped = 0;
+            long skipped = 0;
             try {
                 long waiting = channel.queueDeclarePassive(queue).getMessageCount();
                 int moved = 0;
                 Set<String> existing = new HashSet<>();
                 GetResponse response;
-                while (moved < waiting && (response = channel.basicGet(queue, false)) != null) {
+                for (long seen = 0; seen < waiting && (response = channel.basicGet(queue, false)) != null; seen++) {
+                    if (!selected.test(response)) {
+                        lastSkipped = response.getEnvelope().getDeliveryTag();
+                        skipped++;
+                        continue;
+                    }
                     Destination to = destination.apply(response);
                     // Publishing to a missing exchange would close the channel: that is a refusal too.
                     if (!existing.contains(to.exchange()) && !BrokerObjects.exchangeExists(connectionFactory.createConnection(), to.exchange())) {
@@ -129,7 +145,12 @@ public class WaitingMessages {
                 }
                 return moved;
             } finally {
-                // The channel goes back to the connection's cache.
+                // The channel goes back to the connection's cache: the messages passed over go back to
+                // the queue (those sent on are settled already, so "multiple" returns only them).
+                if (lastSkipped != 0) {
+                    channel.basicNack(lastSkipped, true, true);
+                    awaitReturned(channel, queue, skipped);
+                }
                 channel.removeReturnListener(listener);
             }
         });

@@ -2,6 +2,7 @@ package io.orderpayment.operations.deadletters;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,8 +37,13 @@ public class DeadLetterController {
         return deadLetters.peek(queue, limit);
     }
 
+    /** All the queue's dead letters, or with {@code messageId} the one with that id. */
     @PostMapping("/{queue}/redrive")
-    public Redriven redrive(@PathVariable String queue) {
+    public Redriven redrive(@PathVariable String queue, @RequestParam(required = false) @Size(min = 1, max = 255) String messageId) {
+        if (messageId != null) {
+            deadLetters.redrive(queue, messageId);
+            return new Redriven(queue, 1);
+        }
         return new Redriven(queue, deadLetters.redrive(queue));
     }
 

@@ -55,6 +55,20 @@ public class DeadLetterQueues {
                 letter -> new Destination(ConsumerTopology.redriveExchange(queue), ""));
     }
 
+    /**
+     * Moves the dead letter with message id {@code messageId} back to its queue; the others stay.
+     *
+     * @throws DeadLetterNotFoundException when none waits with that id
+     */
+    public void redrive(String queue, String messageId) {
+        int moved = messages.redrive(deadLetterQueue(queue),
+                letter -> new Destination(ConsumerTopology.redriveExchange(queue), ""),
+                letter -> messageId.equals(letter.getProps().getMessageId()));
+        if (moved == 0) {
+            throw new DeadLetterNotFoundException(queue, messageId);
+        }
+    }
+
     private String deadLetterQueue(String queue) {
         if (!queues.contains(queue)) {
             throw new DeadLetterQueueNotFoundException(queue, queues);
