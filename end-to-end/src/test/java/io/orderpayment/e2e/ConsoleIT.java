@@ -1,5 +1,7 @@
 package io.orderpayment.e2e;
 
+import io.orderpayment.api.PaymentIds;
+import io.orderpayment.testsupport.RabbitProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The operator console in headless Chromium, on both packaged services: what an operator does when a
@@ -117,5 +120,63 @@ class ConsoleIT {
         assertThat(http.awaitFinal(orderId, SETTLES).get("status").asText()).isEqualTo("CONFIRMED");
         browser.awaitNoText(orderId);
         assertThat(browser.script("return window.notReloaded === true;")).isEqualTo(true);
+    }
+
+    @Test
+    void aDeadLetterIsRedrivenFromTheConsoleOnceConfirmedAndLeavesTheList() {
+        String orderId = http.placeOrder(customer, paymentMethod);
+        assertThat(http.awaitFinal(orderId, SETTLES).get("status").asText()).isEqualTo("CONFIRMED");
+        // As if dead-lettered in an earlier incident: a late failure report of the order's first attempt.
+        String letter = UUID.randomUUID().toString();
+        RabbitProbe.publish("", services.paymentEventsQueue() + ".dead-letter", "PaymentFailed", letter, """
+                {"paymentId":"%s","orderId":"%s","attempt":1,"amount":{"amount":25.00,"currency":"EUR"},
+                 "reason":"GATEWAY_ERROR","retryable":true}""".formatted(PaymentIds.of(orderId, 1), orderId));
+
+        browser.open("/waiting");
+        browser.awaitText("Order service", "Payment service", services.paymentEventsQueue(), letter, "PaymentFailed");
+        browser.find(By.cssSelector("button[aria-label='Redrive " + letter + "']")).sendKeys(Keys.ENTER);
+        browser.awaitText("back to " + services.paymentEventsQueue() + "?");
+        assertThat(browser.focused().getText()).as("the confirmation takes the focus").isEqualTo("Redrive");
+        browser.screenshot("dead-letters");
+        assertThat(browser.mainText()).as("nothing happens before the confirmation").contains(letter);
+
+        browser.focused().sendKeys(Keys.ENTER);
+        browser.awaitText("Redriven: " + letter);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.mainText().contains("\n" + letter));
+        assertThat(RabbitProbe.readyMessages(services.paymentEventsQueue() + ".dead-letter")).isZero();
+    }
+
+    @Test
+    void theGatewayOutageSwitchIsFlippedFromTheConsole() {
+        browser.open("/gateway");
+        browser.awaitText("Working: charges and refunds go through");
+        browser.find(By.id("outage")).sendKeys(Keys.SPACE);
+        browser.find(By.id("latency")).sendKeys(Keys.ENTER);
+        browser.awaitText("Start an outage of the gateway");
+        browser.focused().sendKeys(Keys.ENTER);
+
+        browser.awaitText("Outage: every charge and refund fails as unavailable");
+        assertThat(http.gatewaySettings().get("outage").asBoolean()).isTrue();
+        browser.screenshot("gateway");
+        String orderId = http.placeOrder(customer, paymentMethod);
+        await().atMost(SETTLES).until(() -> "GATEWAY_UNAVAILABLE".equals(http.order(orderId).path("lastPaymentFailure").asText()));
+
+        browser.find(By.id("outage")).sendKeys(Keys.SPACE);
+        browser.find(By.cssSelector("form.stacked button[type=submit]")).sendKeys(Keys.ENTER);
+        browser.focused().sendKeys(Keys.ENTER);
+        browser.awaitText("Working: charges and refunds go through");
+        assertThat(http.gatewaySettings().get("outage").asBoolean()).isFalse();
+        assertThat(http.awaitFinal(orderId, SETTLES).get("status").asText()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void theProcessorsOfBothServicesShowTheirSegmentsAndOwners() {
+        http.awaitFinal(http.placeOrder(customer, paymentMethod), SETTLES);
+
+        browser.open("/processors");
+        String page = browser.awaitText("Order service", "Payment service", "outbox-forwarder", "OrderPaymentSagaProcessor",
+                "Segments of outbox-forwarder", "Claimed by", "events forwarded");
+        assertThat(page).doesNotContain("Could not load");
+        browser.screenshot("processors");
     }
 }

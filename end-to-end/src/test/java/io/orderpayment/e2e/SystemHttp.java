@@ -108,6 +108,11 @@ final class SystemHttp {
                 .header("Authorization", adminAuthorization).GET(), 200));
     }
 
+    JsonNode gatewaySettings() {
+        return send(HttpRequest.newBuilder(URI.create(payments + "/admin/gateway"))
+                .header("Authorization", adminAuthorization).GET(), 200);
+    }
+
     void gateway(boolean outage, String latency) {
         send(HttpRequest.newBuilder(URI.create(payments + "/admin/gateway"))
                 .header("Authorization", adminAuthorization).header("Content-Type", "application/json")

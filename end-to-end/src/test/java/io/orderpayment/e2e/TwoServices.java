@@ -138,6 +138,11 @@ final class TwoServices implements AutoCloseable {
         return RabbitProbe.readyMessages(requestQueue());
     }
 
+    /** The order service's queue of payment events; its dead letters wait in {@code <queue>.dead-letter}. */
+    String paymentEventsQueue() {
+        return orders.paymentEventsQueue();
+    }
+
     private String requestQueue() {
         return orders.paymentRequestQueue();
     }

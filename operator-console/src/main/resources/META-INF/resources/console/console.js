@@ -27,6 +27,27 @@ async function api(path) {
     return response.json();
 }
 
+/** POST or PUT to an admin API on this origin; answers its JSON, or throws an Error with the problem's detail. */
+async function send(method, path, body) {
+    const response = await fetch(new URL(path, location.origin), {
+        method, credentials: 'same-origin',
+        headers: body === undefined ? {Accept: 'application/json'}
+            : {Accept: 'application/json', 'Content-Type': 'application/json'},
+        body: body === undefined ? undefined : JSON.stringify(body)
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (!response.ok) {
+        throw new Error(`${response.status} ${answer.detail || answer.title || response.statusText}`);
+    }
+    return answer;
+}
+
+/** The two services; the payment service's operator API is reached through the order service. */
+const SERVICES = [
+    {id: 'order', name: 'Order service', admin: '/admin/'},
+    {id: 'payment', name: 'Payment service', admin: '/admin/payment-service/'}
+];
+
 /** An element with attributes and children; strings become text, never markup. */
 function el(tag, attributes = {}, ...children) {
     const element = document.createElement(tag);
@@ -291,6 +312,196 @@ function orderPage(orderId) {
     return {title: `Order ${orderId}`, content, regions: [summary, timeline, ledger]};
 }
 
+
+/**
+ * The page's one question before a change: what will happen, with a button that does it and one
+ * that does not. The focus goes to the question's first button, and back where it was after.
+ */
+function confirmation() {
+    const area = el('div', {class: 'confirmation', hidden: true});
+    const outcome = el('p', {class: 'outcome', role: 'status'});
+    return {
+        elements: [area, outcome],
+        ask(question, actionLabel, action, onDone) {
+            const returnFocus = document.activeElement;
+            const close = () => {
+                area.hidden = true;
+                area.replaceChildren();
+                if (returnFocus && returnFocus.isConnected) {
+                    returnFocus.focus();
+                }
+            };
+            const yes = el('button', {
+                type: 'button', class: 'primary', onclick: async () => {
+                    yes.disabled = true;
+                    try {
+                        outcome.textContent = await action();
+                        outcome.className = 'outcome';
+                    } catch (error) {
+                        outcome.textContent = `Failed: ${error.message}`;
+                        outcome.className = 'outcome error';
+                    }
+                    close();
+                    onDone();
+                }
+            }, actionLabel);
+            area.replaceChildren(el('div', {role: 'alertdialog', 'aria-modal': 'false', 'aria-label': 'Confirm'},
+                el('p', {}, question),
+                yes, ' ',
+                el('button', {type: 'button', onclick: close}, 'Cancel')));
+            area.hidden = false;
+            yes.focus();
+        }
+    };
+}
+
+function plural(count, word, words = `${word}s`) {
+    return `${count} ${count === 1 ? word : words}`;
+}
+
+/** #/waiting: per service, the dead letters of each queue it consumes and the events its outbox parked. */
+function waitingPage() {
+    const confirm = confirmation();
+    const regions = [];
+    const sections = SERVICES.map(service => {
+        const deadLetters = region(`${service.name}: dead letters`, async () => {
+            const queues = await api(`${service.admin}dead-letters`);
+            return Promise.all(queues.map(async queue => ({
+                ...queue,
+                letters: queue.deadLetters > 0
+                    ? await api(`${service.admin}dead-letters/${encodeURIComponent(queue.queue)}?limit=50`) : []
+            })));
+        }, queues => el('div', {}, queues.map(queue => el('div', {class: 'queue'},
+            el('h4', {}, `${queue.queue}: ${plural(queue.deadLetters, 'dead letter')}`),
+            queue.deadLetters === 0 ? null : el('button', {
+                type: 'button', onclick: () => confirm.ask(
+                    `Send all ${plural(queue.deadLetters, 'dead letter')} of ${queue.queue} back to the queue?`,
+                    'Redrive all', async () => {
+                        const answer = await send('POST', `${service.admin}dead-letters/${encodeURIComponent(queue.queue)}/redrive`);
+                        return `Redriven: ${plural(answer.redriven, 'message')} back to ${queue.queue}.`;
+                    }, refresh)
+            }, `Redrive all ${queue.deadLetters}`),
+            queue.deadLetters === 0 ? null : table(`Dead letters of ${queue.queue}, oldest first`, [
+                {title: 'Message', cell: letter => letter.messageId},
+                {title: 'Type', cell: letter => letter.type || '—'},
+                {title: 'Why', cell: letter => words(letter.reason)},
+                {title: 'Times', cell: letter => letter.deadLettered},
+                {title: 'Last time', cell: letter => formatTime(letter.deadLetteredAt)},
+                {title: 'Body', cell: letter => el('span', {class: 'details'}, letter.body)},
+                {
+                    title: 'Action', cell: letter => el('button', {
+                        type: 'button', 'aria-label': `Redrive ${letter.messageId}`,
+                        onclick: () => confirm.ask(`Send dead letter ${letter.messageId} (${letter.type}) back to ${queue.queue}?`,
+                            'Redrive', async () => {
+                                await send('POST', `${service.admin}dead-letters/${encodeURIComponent(queue.queue)}/redrive?messageId=${encodeURIComponent(letter.messageId)}`);
+                                return `Redriven: ${letter.messageId} back to ${queue.queue}.`;
+                            }, refresh)
+                    }, 'Redrive')
+                }
+            ], queue.letters, 'None.')))));
+        const parked = region(`${service.name}: parked events`, () => api(`${service.admin}outbox/parked?limit=100`),
+            answer => el('div', {},
+                el('p', {}, answer.count === 0 ? 'The outbox parked no event.'
+                    : `${plural(answer.count, 'event')} parked: the broker refused them; the rest flows.`),
+                answer.count === 0 ? null : el('button', {
+                    type: 'button', onclick: () => confirm.ask(
+                        `Publish every parked event of the ${service.name.toLowerCase()} again, aggregate by aggregate, in order?`,
+                        'Retry all', async () => {
+                            const report = await send('POST', `${service.admin}outbox/parked/retry`);
+                            const still = Object.keys(report.stillParked || {}).length;
+                            return `Published ${plural(report.published, 'event')}; ${still} aggregates still parked.`;
+                        }, refresh)
+                }, 'Retry all'),
+                answer.count === 0 ? null : table('Parked events, oldest first', [
+                    {title: 'Aggregate', cell: event => event.aggregateId},
+                    {title: 'Sequence', cell: event => event.sequenceNumber},
+                    {title: 'Event', cell: event => event.eventType},
+                    {title: 'Why', cell: event => event.reason},
+                    {title: 'Parked', cell: event => formatTime(event.parkedAt)},
+                    {
+                        title: 'Action', cell: event => el('button', {
+                            type: 'button', 'aria-label': `Retry ${event.aggregateId}`,
+                            onclick: () => confirm.ask(`Publish the parked events of ${event.aggregateId} again?`, 'Retry',
+                                async () => {
+                                    const answer = await send('POST', `${service.admin}outbox/parked/${encodeURIComponent(event.aggregateId)}/retry`);
+                                    return `Published ${plural(answer.published, 'event')} of ${event.aggregateId}.`;
+                                }, refresh)
+                        }, 'Retry')
+                    }
+                ], answer.events, 'None.')));
+        regions.push(deadLetters, parked);
+        return el('section', {'aria-labelledby': `${service.id}-waiting`},
+            el('h2', {id: `${service.id}-waiting`}, service.name),
+            el('h3', {}, 'Dead letters'), deadLetters.element,
+            el('h3', {}, 'Parked events'), parked.element);
+    });
+    return {title: 'Dead letters and parked events', content: [...confirm.elements, ...sections], regions};
+}
+
+/** #/processors: each service's event processors, segment by segment, and its forwarder's failures. */
+function processorsPage() {
+    const regions = SERVICES.map(service => region(`${service.name}: processors`, () => api(`${service.admin}processors`),
+        status => el('div', {},
+            el('p', {}, `Newest event: ${status.head}. Forwarder on this node: ${plural(status.forwarder.forwarded, 'event')} forwarded, `
+                + `${plural(status.forwarder.failedBatches, 'failed batch', 'failed batches')}` + (status.forwarder.lastFailure
+                    ? `; last failure: ${status.forwarder.lastFailure}` : '; no failure.')),
+            status.processors.map(processor => el('div', {class: 'processor'},
+                el('h3', {}, processor.name),
+                el('p', {}, [
+                    processor.mode,
+                    processor.runningHere ? 'running here' : 'not running here',
+                    processor.errorHere ? '⚠ backing off after an error' : null,
+                    processor.mode === 'streaming' ? `${processor.behind} events behind` : null
+                ].filter(Boolean).join(' · ')),
+                processor.segments.length === 0 ? null : table(`Segments of ${processor.name}`, [
+                    {title: 'Segment', cell: segment => segment.segment},
+                    {title: 'Position', cell: segment => segment.position},
+                    {title: 'Behind', cell: segment => segment.behind},
+                    {title: 'Claimed by', cell: segment => segment.owner || 'nobody'},
+                    {title: 'Claimed', cell: segment => formatTime(segment.claimedAt)},
+                    {title: 'Here', cell: segment => segment.claimedHere ? 'yes' : 'no'}
+                ], processor.segments, 'No segments.'))))));
+    const content = SERVICES.map((service, index) => el('section', {'aria-labelledby': `${service.id}-processors`},
+        el('h2', {id: `${service.id}-processors`}, service.name), regions[index].element));
+    return {title: 'Processors', content, regions};
+}
+
+/** #/gateway: the payment service's simulated gateway: its outage switch and its latency. */
+function gatewayPage() {
+    const confirm = confirmation();
+    const outage = el('input', {id: 'outage', type: 'checkbox'});
+    const latency = el('input', {id: 'latency', type: 'text', value: '0ms', size: '8', 'aria-describedby': 'latency-hint'});
+    const current = region('Gateway now', () => api('/admin/payment-service/gateway'),
+        settings => el('p', {class: 'gateway-state'},
+            settings.outage ? '⚠ Outage: every charge and refund fails as unavailable.' : '✓ Working: charges and refunds go through.',
+            ` Latency ${settings.latency}.`));
+    // The form starts from the gateway's settings once; refreshes never touch what the operator is typing.
+    api('/admin/payment-service/gateway').then(settings => {
+        outage.checked = settings.outage;
+        latency.value = settings.latency;
+    }).catch(() => {
+    });
+    const form = el('form', {
+            class: 'stacked', onsubmit: event => {
+                event.preventDefault();
+                const wanted = {outage: outage.checked, latency: latency.value.trim()};
+                confirm.ask(`${wanted.outage ? 'Start an outage of' : 'Run'} the gateway with latency ${wanted.latency}?`,
+                    'Apply', async () => {
+                        const settings = await send('PUT', '/admin/payment-service/gateway', wanted);
+                        return `Gateway: ${settings.outage ? 'outage' : 'working'}, latency ${settings.latency}.`;
+                    }, refresh);
+            }
+        },
+        el('p', {}, outage, ' ', el('label', {for: 'outage'}, 'Outage: refuse every charge and refund as unavailable')),
+        el('p', {}, el('label', {for: 'latency'}, 'Latency of each call'), ' ', latency,
+            el('span', {id: 'latency-hint', class: 'hint'}, ' e.g. 0ms, 250ms, 2s (at most 60s)')),
+        el('button', {type: 'submit'}, 'Apply…'));
+    return {
+        title: 'Gateway', regions: [current], content: [...confirm.elements,
+            el('h2', {}, 'The simulated payment gateway'), current.element, form]
+    };
+}
+
 function route() {
     const hash = location.hash || '#/orders';
     const [path, search] = hash.substring(1).split('?');
@@ -299,7 +510,8 @@ function route() {
     if (orderMatch) {
         return orderPage(decodeURIComponent(orderMatch[1]));
     }
-    return ordersPage(parameters);
+    const pages = {'/waiting': waitingPage, '/processors': processorsPage, '/gateway': gatewayPage};
+    return pages[path] ? pages[path]() : ordersPage(parameters);
 }
 
 async function refresh() {
@@ -320,7 +532,8 @@ function show() {
     main.replaceChildren(...page.content);
     document.title = `${page.title} · Order–payment console`;
     for (const link of document.querySelectorAll('nav a')) {
-        link.toggleAttribute('aria-current', location.hash.startsWith(link.getAttribute('href')) || (!location.hash && link.dataset.section === 'orders'));
+        const section = (location.hash || '#/orders').substring(2).split(/[/?]/)[0];
+        link.toggleAttribute('aria-current', link.dataset.section === section);
     }
     refresh();
 }

@@ -126,6 +126,9 @@ class OrderOperationsIT extends SharedOrderServiceIT {
         });
         assertThat(processor(status, "OrderPaymentSagaProcessor").get("segments")).hasSize(4);
         assertThat(processor(status, "order-view").get("mode").asText()).isEqualTo("subscribing");
+        assertThat(status.at("/forwarder/forwarded").asLong()).isPositive();
+        assertThat(status.at("/forwarder/failedBatches").isNumber()).isTrue();
+        assertThat(status.at("/forwarder").has("lastFailure")).isTrue();
     }
 
     @Test

@@ -55,8 +55,9 @@ public class OperationsAutoConfiguration {
 
     @Bean
     ProcessorStatusController processorStatusController(ProcessorPositions positions,
-                                                        EventProcessingConfiguration processing) {
-        return new ProcessorStatusController(positions, processing);
+                                                        EventProcessingConfiguration processing,
+                                                        ForwarderStatistics statistics) {
+        return new ProcessorStatusController(positions, processing, statistics);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.orderpayment.operations.processors;
 
+import io.orderpayment.outbox.ForwarderStatistics;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -21,10 +22,13 @@ public class ProcessorStatusController {
 
     private final ProcessorPositions positions;
     private final EventProcessingConfiguration processing;
+    private final ForwarderStatistics forwarder;
 
-    public ProcessorStatusController(ProcessorPositions positions, EventProcessingConfiguration processing) {
+    public ProcessorStatusController(ProcessorPositions positions, EventProcessingConfiguration processing,
+                                     ForwarderStatistics forwarder) {
         this.positions = positions;
         this.processing = processing;
+        this.forwarder = forwarder;
     }
 
     @GetMapping("/admin/processors")
@@ -35,7 +39,8 @@ public class ProcessorStatusController {
                 .sorted(Map.Entry.comparingByKey())
                 .map(entry -> status(entry.getKey(), entry.getValue(), head, segments))
                 .toList();
-        return new ProcessorsStatus(head, processors);
+        return new ProcessorsStatus(head, processors, new ForwarderState(forwarder.published(), forwarder.failedBatches(),
+                forwarder.lastFailure().orElse(null)));
     }
 
     private static ProcessorStatus status(String name, EventProcessor processor, long head, List<SegmentPosition> all) {
@@ -54,8 +59,15 @@ public class ProcessorStatusController {
         return new ProcessorStatus(name, "streaming", streaming.isRunning(), streaming.isError(), behind, segments);
     }
 
-    /** @param head global index of the newest event in this service's store */
-    public record ProcessorsStatus(long head, List<ProcessorStatus> processors) {
+    /**
+     * @param head      global index of the newest event in this service's store
+     * @param forwarder what the outbox forwarder did on this node since it started
+     */
+    public record ProcessorsStatus(long head, List<ProcessorStatus> processors, ForwarderState forwarder) {
+    }
+
+    /** @param lastFailure when and why its last batch failed on this node, null if none did */
+    public record ForwarderState(long forwarded, long failedBatches, String lastFailure) {
     }
 
     /**
