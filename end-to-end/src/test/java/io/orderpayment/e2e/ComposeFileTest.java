@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -83,6 +84,40 @@ class ComposeFileTest {
             assertThat(ports.isArray()).as(infrastructure).isTrue();
             ports.forEach(port -> assertThat(port.asText()).as(infrastructure).startsWith("127.0.0.1:"));
         }
+    }
+
+    /**
+     * The optional monitoring profile: Prometheus scrapes both services where they listen, and Grafana
+     * provisions the dashboard on that Prometheus (DashboardMetricsIT checks its metrics against real
+     * scrapes).
+     */
+    @Test
+    void theMonitoringProfileScrapesBothServicesAndProvisionsTheDashboard() throws IOException {
+        JsonNode services = compose().get("services");
+        for (String monitoring : List.of("prometheus", "grafana")) {
+            assertThat(services.at("/" + monitoring + "/profiles/0").asText()).as(monitoring).isEqualTo("monitoring");
+            services.at("/" + monitoring + "/ports").forEach(port -> assertThat(port.asText()).as(monitoring).startsWith("127.0.0.1:"));
+            services.at("/" + monitoring + "/volumes").forEach(volume -> assertThat(
+                    ROOT.resolve(volume.asText().split(":")[0])).as(monitoring + " mounts " + volume.asText()).exists());
+        }
+        JsonNode prometheus = YAML.readTree(ROOT.resolve("docker/prometheus/prometheus.yml").toFile());
+        List<String> targets = new ArrayList<>();
+        prometheus.get("scrape_configs").forEach(job -> {
+            assertThat(job.get("metrics_path").asText()).isEqualTo("/actuator/prometheus");
+            job.at("/static_configs/0/targets").forEach(target -> targets.add(target.asText()));
+        });
+        assertThat(targets).containsExactlyInAnyOrder(
+                "order-service:" + applicationProperties("order-command").get("server.port"),
+                "payment-service:" + applicationProperties("payment-command").get("server.port"));
+
+        JsonNode grafana = services.get("grafana");
+        assertThat(grafana.at("/environment/GF_SECURITY_ADMIN_PASSWORD").asText()).isEqualTo("${ADMIN_PASSWORD:-}");
+        JsonNode datasource = YAML.readTree(ROOT.resolve("docker/grafana/provisioning/datasources/prometheus.yml").toFile())
+                .at("/datasources/0");
+        assertThat(datasource.get("url").asText()).isEqualTo("http://prometheus:9090");
+        JsonNode dashboard = YAML.readTree(ROOT.resolve("docker/grafana/dashboards/order-payment.json").toFile());
+        assertThat(dashboard.get("panels")).isNotEmpty().allSatisfy(panel -> assertThat(panel.at("/datasource/uid").asText())
+                .as(panel.get("title").asText()).isEqualTo(datasource.get("uid").asText()));
     }
 
     @ParameterizedTest

@@ -25,6 +25,7 @@ class OrderMetrics implements MeterBinder {
     private static final String CONFIRMED = "confirmed";
     private static final String SAGAS = "sagas";
     private static final String DEADLINES = "deadlines";
+    private static final String OVERDUE = "overdueDeadlines";
 
     private final CachedCounts counts;
     private final ProcessorLag lag;
@@ -50,6 +51,9 @@ class OrderMetrics implements MeterBinder {
                 .description("Order-payment sagas not yet ended").register(registry);
         Gauge.builder("deadlines.scheduled", counts, c -> c.get(DEADLINES))
                 .description("Payment deadlines and next attempts waiting in db-scheduler").register(registry);
+        Gauge.builder("deadlines.overdue", counts, c -> c.get(OVERDUE))
+                .description("Deadlines due more than a minute ago and not handled: the scheduler is stuck or failing")
+                .register(registry);
         FunctionCounter.builder("sagas.audit.started", sagaAudit, SagaAudit::started)
                 .description("Sagas started by the audit for PENDING orders whose OrderPlaced the saga passed over")
                 .register(registry);
@@ -68,7 +72,11 @@ class OrderMetrics implements MeterBinder {
             }
         });
         counts.put(SAGAS, jdbc.queryForObject("select count(*) from saga_entry", Long.class));
-        counts.put(DEADLINES, jdbc.queryForObject("select count(*) from scheduled_tasks", Long.class));
+        jdbc.query("select count(*) as waiting, count(*) filter (where execution_time < now() - interval '1 minute') as overdue"
+                + " from scheduled_tasks", row -> {
+            counts.put(DEADLINES, row.getLong("waiting"));
+            counts.put(OVERDUE, row.getLong("overdue"));
+        });
         return counts;
     }
 }

@@ -2,6 +2,8 @@ package io.orderpayment.order.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.orderpayment.api.order.OrderCancelled;
 import io.orderpayment.api.order.OrderConfirmed;
 import io.orderpayment.api.order.OrderPaymentFailed;
@@ -10,13 +12,14 @@ import io.orderpayment.api.order.OrderRefunded;
 import io.orderpayment.api.order.OrderStatus;
 import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.order.RefundRequested;
-import lombok.RequiredArgsConstructor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -28,16 +31,30 @@ import java.util.Arrays;
  * loads a view: through JPA, loading the view (its items are JSON) and checking it for changes cost
  * more than the rest of the event's handling, and even a JPQL update is translated anew on every
  * call. JPA only reads the views.
+ * <p>
+ * The view is also where an order's placing and its confirmation meet: the time between them is
+ * recorded ({@code orders_confirmation_seconds}, a histogram) once the confirmation is committed.
  */
 @Component
 @ProcessingGroup(OrderProjection.PROCESSING_GROUP)
-@RequiredArgsConstructor
 public class OrderProjection {
 
     public static final String PROCESSING_GROUP = "order-view";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Timer placedToConfirmed;
+
+    public OrderProjection(JdbcTemplate jdbc, ObjectMapper json, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.placedToConfirmed = Timer.builder("orders.confirmation")
+                .description("From the order placed (POST /orders) to CONFIRMED")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofMinutes(30))
+                .register(meters);
+    }
 
     @EventHandler
     void on(OrderPlaced event, @Timestamp Instant at) {
@@ -72,7 +89,15 @@ public class OrderProjection {
 
     @EventHandler
     void on(OrderConfirmed event, @Timestamp Instant at) {
-        update(event.orderId(), at, "status = ?", OrderStatus.CONFIRMED.name());
+        Instant placedAt = jdbc.query("update order_view set status = ?, updated_at = ? where order_id = ? returning created_at",
+                row -> row.next() ? row.getTimestamp(1).toInstant() : null,
+                OrderStatus.CONFIRMED.name(), sqlTime(at), event.orderId());
+        if (placedAt == null) {
+            throw new IllegalStateException("no view of order " + event.orderId() + " to update");
+        }
+        Duration waited = Duration.between(placedAt, at);
+        // Not for a confirmation rolled back (and tried again).
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(committed -> placedToConfirmed.record(waited)));
     }
 
     @EventHandler
