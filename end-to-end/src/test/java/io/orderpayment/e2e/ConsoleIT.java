@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -178,5 +180,20 @@ class ConsoleIT {
                 "Segments of outbox-forwarder", "Claimed by", "events forwarded");
         assertThat(page).doesNotContain("Could not load");
         browser.screenshot("processors");
+    }
+
+    @Test
+    void everyPageFitsA1280ScreenAndAPhoneWithoutSidewaysScrolling() {
+        Map<String, String> pages = Map.of("/orders?minutes=0", "Stuck orders", "/waiting", "Parked events",
+                "/processors", "Segments of outbox-forwarder", "/gateway", "The simulated payment gateway");
+        for (Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            browser.resize(size);
+            pages.forEach((route, text) -> {
+                browser.open(route);
+                browser.awaitText(text);
+                assertThat(browser.overflowsSideways()).as("%s at %s", route, size).isFalse();
+            });
+        }
+        browser.screenshot("processors-phone");
     }
 }

@@ -438,13 +438,21 @@ function waitingPage() {
     return {title: 'Dead letters and parked events', content: [...confirm.elements, ...sections], regions};
 }
 
+/** What the forwarder did on the node that answered; an older service does not say. */
+function forwarderLine(forwarder) {
+    if (!forwarder) {
+        return '';
+    }
+    return ` Forwarder on this node: ${plural(forwarder.forwarded, 'event')} forwarded, `
+        + `${plural(forwarder.failedBatches, 'failed batch', 'failed batches')}`
+        + (forwarder.lastFailure ? `; last failure: ${forwarder.lastFailure}` : '; no failure.');
+}
+
 /** #/processors: each service's event processors, segment by segment, and its forwarder's failures. */
 function processorsPage() {
     const regions = SERVICES.map(service => region(`${service.name}: processors`, () => api(`${service.admin}processors`),
         status => el('div', {},
-            el('p', {}, `Newest event: ${status.head}. Forwarder on this node: ${plural(status.forwarder.forwarded, 'event')} forwarded, `
-                + `${plural(status.forwarder.failedBatches, 'failed batch', 'failed batches')}` + (status.forwarder.lastFailure
-                    ? `; last failure: ${status.forwarder.lastFailure}` : '; no failure.')),
+            el('p', {}, `Newest event: ${status.head}.`, forwarderLine(status.forwarder)),
             status.processors.map(processor => el('div', {class: 'processor'},
                 el('h3', {}, processor.name),
                 el('p', {}, [
