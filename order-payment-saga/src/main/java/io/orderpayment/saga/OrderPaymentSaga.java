@@ -50,6 +50,7 @@ public class OrderPaymentSaga {
 
     private String orderId;
     private Instant payBefore;
+    // The operator's list of stuck orders reads these two by name from the stored saga (OrderFinder).
     private String paymentDeadlineId;
     private String nextAttemptDeadlineId;
 

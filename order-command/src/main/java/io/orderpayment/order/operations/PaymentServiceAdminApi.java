@@ -1,11 +1,11 @@
 package io.orderpayment.order.operations;
 
 import io.orderpayment.operations.events.HistoryEntry;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.web.client.RestClient;
 
 import java.net.URI;
@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The payment service's operator API, as the order service asks it for an order: its payment
- * events (from the payment service's event store) and what the gateway recorded of it.
+ * The payment service's operator API, as the order service asks it: an order's payment events (from
+ * the payment service's event store) and what the gateway recorded of it, and the console's calls.
  */
 class PaymentServiceAdminApi {
 

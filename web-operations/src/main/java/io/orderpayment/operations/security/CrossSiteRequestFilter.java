@@ -13,10 +13,10 @@ import java.util.Set;
 
 /**
  * Refuses an operator request that changes something (anything but GET, HEAD, OPTIONS) when a
- * browser says that another site sent it. An operator whose browser has logged in to the console keeps sending
- * the admin credentials with every request to this origin, a form posted by any other page
- * included; without this, such a page could redrive dead letters or retry parked events in the
- * operator's name. Browsers mark those requests ({@code Sec-Fetch-Site}, {@code Origin}); programs
+ * browser says that another site sent it. A browser logged in to the console keeps sending the
+ * admin credentials with every request to this origin, a form posted by any other page included;
+ * without this, such a page could redrive dead letters or retry parked events in the operator's
+ * name. Browsers mark those requests ({@code Sec-Fetch-Site}, {@code Origin}); programs
  * such as curl send neither and are not affected. There are no cookies, so no CSRF tokens either.
  */
 class CrossSiteRequestFilter extends OncePerRequestFilter {
