@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -27,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * customer asks "where is my order?", and when orders stop moving. Screenshots of the pages land in
  * target/console-screenshots (docs/console.md shows them).
  */
+@ExtendWith(OperatorServices.class)
 class ConsoleIT {
 
     private static final Duration SETTLES = Duration.ofSeconds(90);
@@ -38,18 +40,17 @@ class ConsoleIT {
     private String paymentMethod;
 
     @BeforeAll
-    static void startBothServicesAndABrowser() {
-        services = TwoServices.start("e2e_console", Map.of("app.saga.retry-backoff", "1s"), Map.of());
+    static void startABrowser() {
+        services = OperatorServices.services();
         http = services.http();
         browser = new ConsoleBrowser(services.orderService().port(), TwoServices.ADMIN_PASSWORD);
     }
 
     @AfterAll
-    static void stopAll() {
+    static void closeTheBrowser() {
         if (browser != null) {
             browser.close();
         }
-        services.close();
     }
 
     @BeforeEach
