@@ -1,7 +1,7 @@
 'use strict';
 // The operator console: plain JavaScript over the services' admin APIs, nothing to build.
 // Each page draws its frame once and then refreshes only its data regions, and only when the data
-// changed: a refresh never moves the focus, the scroll position or a half-typed search.
+// changed: forms are never redrawn, so a refresh never touches a half-typed search.
 
 const REFRESH_MILLIS = 5000;
 
