@@ -89,6 +89,20 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElement(By.id("main")).getText();
     }
 
+    /**
+     * Presses {@code key} on the element {@code by} finds, until the page's text contains
+     * {@code expected}: the console redraws a region whose data changed every 5 s, and a key sent to
+     * an element being replaced at that moment is lost, as an operator's would be.
+     */
+    void press(By by, CharSequence key, String expected) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            if (!driver.findElement(By.tagName("body")).getText().contains(expected)) {
+                driver.findElement(by).sendKeys(key);
+            }
+            return driver.findElement(By.tagName("body")).getText().contains(expected);
+        });
+    }
+
     WebElement find(By by) {
         return driver.findElement(by);
     }

@@ -88,7 +88,7 @@ class ConsoleIT {
         browser.find(By.id("q")).sendKeys(key, Keys.ENTER);
         browser.awaitText(orderId, "CONFIRMED", customer);
         browser.screenshot("orders");
-        browser.find(By.linkText(orderId)).sendKeys(Keys.ENTER);
+        browser.press(By.linkText(orderId), Keys.ENTER, "Where it stands");
 
         String page = browser.awaitText("Where it stands", "CONFIRMED", "25.00 EUR",
                 "order-service", "OrderPlaced", "PaymentRequested", "OrderConfirmed",
@@ -137,8 +137,8 @@ class ConsoleIT {
 
         browser.open("/waiting");
         browser.awaitText("Order service", "Payment service", services.paymentEventsQueue(), letter, "PaymentFailed");
-        browser.find(By.cssSelector("button[aria-label='Redrive " + letter + "']")).sendKeys(Keys.ENTER);
-        browser.awaitText("back to " + services.paymentEventsQueue() + "?");
+        browser.press(By.cssSelector("button[aria-label='Redrive " + letter + "']"), Keys.ENTER,
+                "back to " + services.paymentEventsQueue() + "?");
         assertThat(browser.focused().getText()).as("the confirmation takes the focus").isEqualTo("Redrive");
         browser.screenshot("dead-letters");
         assertThat(browser.mainText()).as("nothing happens before the confirmation").contains(letter);

@@ -148,7 +148,17 @@ function region(label, load, draw) {
                 content = el('p', {class: 'error', role: 'alert'}, `Could not load: ${error.message}`);
             }
             shown = key;
+            // A keyboard user on a button or link here keeps the focus on its twin in the new content.
+            const focused = container.contains(document.activeElement) ? document.activeElement : null;
             container.replaceChildren(content);
+            if (focused) {
+                const twin = [...container.querySelectorAll(focused.tagName)].find(candidate =>
+                    candidate.getAttribute('aria-label') === focused.getAttribute('aria-label')
+                    && candidate.textContent === focused.textContent);
+                if (twin) {
+                    twin.focus();
+                }
+            }
             container.setAttribute('aria-busy', 'false');
         }
     };
