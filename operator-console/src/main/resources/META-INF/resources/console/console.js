@@ -8,26 +8,10 @@ const REFRESH_MILLIS = 5000;
 const consoleState = {paused: false, page: null, timer: null};
 
 /**
- * GET a JSON admin API on this origin; a problem+json answer becomes an Error with its detail. The URL
- * is built on the origin, which leaves out credentials given in the page's address
+ * Calls an admin API on this origin; answers its JSON, or throws an Error with the problem's detail.
+ * The URL is built on the origin, which leaves out credentials given in the page's address
  * (http://admin:…@host/console/): fetch refuses a URL that holds them.
  */
-async function api(path) {
-    const response = await fetch(new URL(path, location.origin), {headers: {Accept: 'application/json'}, credentials: 'same-origin'});
-    if (!response.ok) {
-        let detail = response.statusText;
-        try {
-            const problem = await response.json();
-            detail = problem.detail || problem.title || detail;
-        } catch (notJson) {
-            // the status line is all there is
-        }
-        throw new Error(`${response.status} ${detail}`);
-    }
-    return response.json();
-}
-
-/** POST or PUT to an admin API on this origin; answers its JSON, or throws an Error with the problem's detail. */
 async function send(method, path, body) {
     const response = await fetch(new URL(path, location.origin), {
         method, credentials: 'same-origin',
@@ -40,6 +24,11 @@ async function send(method, path, body) {
         throw new Error(`${response.status} ${answer.detail || answer.title || response.statusText}`);
     }
     return answer;
+}
+
+/** GET a JSON admin API on this origin. */
+function api(path) {
+    return send('GET', path);
 }
 
 /** The two services; the payment service's operator API is reached through the order service. */
@@ -489,15 +478,17 @@ function gatewayPage() {
     const confirm = confirmation();
     const outage = el('input', {id: 'outage', type: 'checkbox'});
     const latency = el('input', {id: 'latency', type: 'text', value: '0ms', size: '8', 'aria-describedby': 'latency-hint'});
-    const current = region('Gateway now', () => api('/admin/payment-service/gateway'),
-        settings => el('p', {class: 'gateway-state'},
+    let formFilled = false;
+    const current = region('Gateway now', () => api('/admin/payment-service/gateway'), settings => {
+        // The form starts from the gateway's first answer; later refreshes never touch what the operator types.
+        if (!formFilled) {
+            outage.checked = settings.outage;
+            latency.value = settings.latency;
+            formFilled = true;
+        }
+        return el('p', {class: 'gateway-state'},
             settings.outage ? '⚠ Outage: every charge and refund fails as unavailable.' : '✓ Working: charges and refunds go through.',
-            ` Latency ${settings.latency}.`));
-    // The form starts from the gateway's settings once; refreshes never touch what the operator is typing.
-    api('/admin/payment-service/gateway').then(settings => {
-        outage.checked = settings.outage;
-        latency.value = settings.latency;
-    }).catch(() => {
+            ` Latency ${settings.latency}.`);
     });
     const form = el('form', {
             class: 'stacked', onsubmit: event => {
