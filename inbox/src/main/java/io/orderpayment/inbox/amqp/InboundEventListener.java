@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Consumes events another service's outbox published: reads each message once (event id, event type,
@@ -73,7 +74,7 @@ public final class InboundEventListener implements MessageListener {
     /** This listener, also taking events of {@code type} (by its simple name, the {@code event-type} header). */
     public <T> InboundEventListener on(Class<T> type, Consumer<InboundEvent<T>> handler) {
         Map<String, Route<?>> more = new LinkedHashMap<>(routes);
-        more.put(type.getSimpleName(), new Route<>(type, handler));
+        more.put(type.getSimpleName(), new Route<>(type, orderIdOf(type), handler));
         return new InboundEventListener(json, more, pauseBeforeRedelivery, transientRetry, failedDeliveries, maxFailures);
     }
 
@@ -153,12 +154,8 @@ public final class InboundEventListener implements MessageListener {
 
 
     private <T> void handle(Route<T> route, String eventId, Message message, InboundLogContext context) {
-        JsonNode body = readTree(route.type(), message);
-        JsonNode orderId = body.path(InboundLogContext.ORDER_ID);
-        if (orderId.isTextual()) {
-            context.order(orderId.asText());
-        }
-        T payload = convert(body, route.type(), message);
+        T payload = read(route.type(), message, context);
+        context.order(route.orderId().apply(payload));
         try {
             deliver(route, new InboundEvent<>(eventId, payload, message.getMessageProperties()));
         } catch (AggregateNotFoundException e) {
@@ -196,44 +193,61 @@ public final class InboundEventListener implements MessageListener {
         }
     }
 
-    private JsonNode readTree(Class<?> type, Message message) {
-        JsonNode body;
-        try {
-            body = json.readTree(message.getBody());
-        } catch (JsonProcessingException e) {
-            throw unreadable(type, message, e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw unreadable(type, message, e.getMessage(), e);
-        }
-        if (body == null || !body.isObject()) {
-            throw unreadable(type, message, "not a JSON object", null);
-        }
-        return body;
-    }
-
-    /** Every component of a record must be present: an event missing one would fail the same way on every delivery. */
-    private <T> T convert(JsonNode body, Class<T> type, Message message) {
+    /**
+     * The body as {@code type}, parsed once (no tree first: a consumer's CPU per message counts, see
+     * docs/benchmarks.md). Every component of a record must be present: an event missing one would
+     * fail the same way on every delivery.
+     */
+    private <T> T read(Class<T> type, Message message, InboundLogContext context) {
         T payload;
         try {
-            payload = json.treeToValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw unreadable(type, message, e.getOriginalMessage(), e);
+            payload = json.readValue(message.getBody(), type);
+        } catch (IOException e) {
+            throw unreadable(type, message, e instanceof JsonProcessingException jsonProblem
+                    ? jsonProblem.getOriginalMessage() : e.getMessage(), e, context);
+        }
+        if (payload == null) {
+            throw unreadable(type, message, "not a JSON object", null, context);
         }
         for (RecordComponent component : type.isRecord() ? type.getRecordComponents() : new RecordComponent[0]) {
             if (valueOf(component, payload) == null) {
-                throw unreadable(type, message, component.getName() + " is missing", null);
+                throw unreadable(type, message, component.getName() + " is missing", null, context);
             }
         }
         return payload;
     }
 
-    private static AmqpRejectAndDontRequeueException unreadable(Class<?> type, Message message, String why,
-                                                                Exception cause) {
+    /** Logged whole, with the order it names if it names one, and rejected. */
+    private AmqpRejectAndDontRequeueException unreadable(Class<?> type, Message message, String why, Exception cause,
+                                                         InboundLogContext context) {
+        context.order(orderIdIn(message.getBody()));
         String body = new String(message.getBody(), StandardCharsets.UTF_8);
         log.error("Rejecting an unreadable {} ({}): headers {}, body {}", type.getSimpleName(), why,
                 message.getMessageProperties().getHeaders(),
                 body.length() > LOGGED_BODY_CHARACTERS ? body.substring(0, LOGGED_BODY_CHARACTERS) + "..." : body);
         return new AmqpRejectAndDontRequeueException("unreadable " + type.getSimpleName() + ": " + why, cause);
+    }
+
+    private String orderIdIn(byte[] body) {
+        try {
+            JsonNode orderId = json.readTree(body).path(InboundLogContext.ORDER_ID);
+            return orderId.isTextual() ? orderId.asText() : null;
+        } catch (IOException | RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    /** How to find the order an event of {@code type} is about: its top-level text {@code orderId}, if it has one. */
+    private static <T> Function<T, String> orderIdOf(Class<T> type) {
+        if (Map.class.isAssignableFrom(type)) {
+            return payload -> ((Map<?, ?>) payload).get(InboundLogContext.ORDER_ID) instanceof String id ? id : null;
+        }
+        for (RecordComponent component : type.isRecord() ? type.getRecordComponents() : new RecordComponent[0]) {
+            if (component.getName().equals(InboundLogContext.ORDER_ID) && component.getType() == String.class) {
+                return payload -> (String) valueOf(component, payload);
+            }
+        }
+        return payload -> null;
     }
 
     /** The header, else the message property the outbox sets to the same value, else a rejection. */
@@ -273,6 +287,6 @@ public final class InboundEventListener implements MessageListener {
         }
     }
 
-    private record Route<T>(Class<T> type, Consumer<InboundEvent<T>> handler) {
+    private record Route<T>(Class<T> type, Function<T, String> orderId, Consumer<InboundEvent<T>> handler) {
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -38,6 +39,9 @@ class InboundEventListenerTest {
     }
 
     record Refund(String orderId, String paymentId) {
+    }
+
+    record Charge(String orderId, BigDecimal amount) {
     }
 
     private final List<InboundEvent<Outcome>> outcomes = new ArrayList<>();
@@ -66,6 +70,18 @@ class InboundEventListenerTest {
             assertThat(event.payload()).isEqualTo(new Outcome("o-1", "p-1", 2));
         });
         assertThat(listener.eventTypes()).containsExactly("Outcome", "Refund");
+    }
+
+    @Test
+    void anAmountArrivesExactlyAsItWasSent() {
+        List<BigDecimal> amounts = new ArrayList<>();
+        InboundEventListener charges = InboundEventListener.reading(new ObjectMapper())
+                .on(Charge.class, event -> amounts.add(event.payload().amount()));
+
+        charges.onMessage(message("Charge", "{\"orderId\":\"o-1\",\"amount\":12345678901234567.89}", "c"));
+        charges.onMessage(message("Charge", "{\"orderId\":\"o-2\",\"amount\":19.90}", "c"));
+
+        assertThat(amounts).containsExactly(new BigDecimal("12345678901234567.89"), new BigDecimal("19.90"));
     }
 
     @Test

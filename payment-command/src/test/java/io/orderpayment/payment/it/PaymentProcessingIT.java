@@ -105,7 +105,8 @@ class PaymentProcessingIT {
         assertThat(event.routingKey()).isEqualTo("payment.completed");
         assertThat(event.body().get("paymentId").asText()).isEqualTo(request.paymentId());
         assertThat(event.body().get("attempt").asInt()).isEqualTo(1);
-        assertThat(event.body().at("/amount/amount").decimalValue()).isEqualByComparingTo("25.00");
+        assertThat(event.body().at("/amount/amount").decimalValue()).as("charged as requested, to the cent")
+                .isEqualTo(new BigDecimal("25.00"));
         assertThat(event.body().get("chargeId").asText()).startsWith("ch_");
         assertThat(approvedCharges(orderId)).singleElement()
                 .satisfies(charge -> assertThat(charge.get("idempotencyKey").asText()).isEqualTo(request.paymentId()));
