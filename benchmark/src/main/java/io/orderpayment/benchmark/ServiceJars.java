@@ -39,6 +39,11 @@ final class ServiceJars {
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + new File(profiles, name.replace(' ', '-') + ".jfr").getAbsolutePath());
         }
+        String jvmOptions = System.getenv("BENCHMARK_SERVICE_JVM_OPTIONS");
+        if (jvmOptions != null && !jvmOptions.isBlank()) {
+            // To measure an operator's choice of JVM options, for the services only (not the load generator).
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar, "--server.port=" + port));
         command.addAll(arguments);
         log.getAbsoluteFile().getParentFile().mkdirs();
