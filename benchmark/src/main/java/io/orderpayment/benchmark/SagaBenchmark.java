@@ -140,7 +140,7 @@ public final class SagaBenchmark {
      * queries), events in both stores, each service's CPU time, and the broker's messages (when its
      * management API answers).
      */
-    private record Costs(long commits, long events, Duration orderCpu, Duration paymentCpu,
+    private record Costs(long commits, long events, Duration orderCpu, Duration paymentCpu, Duration compilerCpu,
                          Optional<BrokerCounters> messages, InfrastructureCpu infrastructureCpu) {
 
         static Costs now(Process orderService, Process paymentService) throws Exception {
@@ -150,22 +150,24 @@ public final class SagaBenchmark {
             long events = (long) query("select (select count(*) from domain_event_entry)"
                     + " + (select count(*) from " + PAYMENT_SCHEMA + ".domain_event_entry)")[0];
             return new Costs(commits - OWN_QUERIES.get(), events, cpu(orderService), cpu(paymentService),
-                    BrokerCounters.now(), InfrastructureCpu.now());
+                    CompilerCpu.of(orderService).plus(CompilerCpu.of(paymentService)), BrokerCounters.now(),
+                    InfrastructureCpu.now());
         }
 
         Costs minus(Costs earlier) {
             return new Costs(commits - earlier.commits, events - earlier.events, orderCpu.minus(earlier.orderCpu),
-                    paymentCpu.minus(earlier.paymentCpu),
+                    paymentCpu.minus(earlier.paymentCpu), compilerCpu.minus(earlier.compilerCpu),
                     messages.flatMap(now -> earlier.messages.map(now::minus)),
                     infrastructureCpu.minus(earlier.infrastructureCpu));
         }
 
         void print(int orders) {
             System.out.printf("  per confirmed order: %.1f PostgreSQL commits, %.1f events stored, JVM CPU %.1f ms"
-                            + " (order service %.1f, payment service %.1f)%n",
+                            + " (order service %.1f, payment service %.1f; of both, JIT compiler %.1f)%n",
                     (double) commits / orders, (double) events / orders,
                     (orderCpu.toNanos() + paymentCpu.toNanos()) / 1e6 / orders,
-                    orderCpu.toNanos() / 1e6 / orders, paymentCpu.toNanos() / 1e6 / orders);
+                    orderCpu.toNanos() / 1e6 / orders, paymentCpu.toNanos() / 1e6 / orders,
+                    compilerCpu.toNanos() / 1e6 / orders);
             System.out.printf("  per confirmed order: infrastructure CPU ms: %s%n", infrastructureCpu.perOrder(orders));
             System.out.println(messages
                     .map(counted -> String.format("  per confirmed order: %.1f messages published to RabbitMQ, %.1f delivered",
