@@ -23,4 +23,6 @@ ENV SERVER_PORT=${PORT}
 EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
   CMD curl -fs "http://localhost:${SERVER_PORT}/actuator/health" || exit 1
-ENTRYPOINT ["java", "-jar", "/app/service.jar"]
+# The JVM's options: C1 only (docs/adr/0021-the-services-compile-with-c1-only.md); set JAVA_OPTS to choose others.
+ENV JAVA_OPTS="-XX:TieredStopAtLevel=1"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/service.jar \"$@\"", "service"]

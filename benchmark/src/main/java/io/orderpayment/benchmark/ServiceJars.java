@@ -23,6 +23,9 @@ final class ServiceJars {
      * Starts {@code jar} on {@code port} and waits until {@code readinessPath} answers 200. A port that
      * is taken (a service left over from an interrupted run, say) would answer for it: refused.
      */
+    /** C1 only: docs/adr/0021-the-services-compile-with-c1-only.md. */
+    static final String DEFAULT_JAVA_OPTS = "-XX:TieredStopAtLevel=1";
+
     static Process start(String name, String jar, int port, String readinessPath, List<String> arguments, File log)
             throws Exception {
         try (Socket taken = new Socket("127.0.0.1", port)) {
@@ -39,9 +42,9 @@ final class ServiceJars {
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + new File(profiles, name.replace(' ', '-') + ".jfr").getAbsolutePath());
         }
-        String jvmOptions = System.getenv("BENCHMARK_SERVICE_JVM_OPTIONS");
-        if (jvmOptions != null && !jvmOptions.isBlank()) {
-            // To measure an operator's choice of JVM options, for the services only (not the load generator).
+        // The services' JVM options as bin/start and the Dockerfile set them; JAVA_OPTS measures another choice.
+        String jvmOptions = System.getenv().getOrDefault("JAVA_OPTS", DEFAULT_JAVA_OPTS);
+        if (!jvmOptions.isBlank()) {
             command.addAll(List.of(jvmOptions.trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar, "--server.port=" + port));
