@@ -30,6 +30,7 @@ class JvmOptionsTest {
                 "DEFAULT_JAVA_OPTS = \"(.+)\";")).isEqualTo(C1_ONLY);
         assertThat(read("test-support/src/main/java/io/orderpayment/testsupport/ServiceProcess.java"))
                 .contains("\"" + C1_ONLY + "\"");
+        assertThat(read("pom.xml")).contains("<argLine>" + C1_ONLY + "</argLine>");
     }
 
     private static String find(String file, String regex) throws IOException {
