@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 /** Runs a service's packaged jar as a process of its own for a benchmark, and talks to it. */
 final class ServiceJars {
 
+    /** C1 only: docs/adr/0021-the-services-compile-with-c1-only.md. */
+    static final String DEFAULT_JAVA_OPTS = "-XX:TieredStopAtLevel=1";
+
     private ServiceJars() {
     }
 
@@ -23,9 +26,6 @@ final class ServiceJars {
      * Starts {@code jar} on {@code port} and waits until {@code readinessPath} answers 200. A port that
      * is taken (a service left over from an interrupted run, say) would answer for it: refused.
      */
-    /** C1 only: docs/adr/0021-the-services-compile-with-c1-only.md. */
-    static final String DEFAULT_JAVA_OPTS = "-XX:TieredStopAtLevel=1";
-
     static Process start(String name, String jar, int port, String readinessPath, List<String> arguments, File log)
             throws Exception {
         try (Socket taken = new Socket("127.0.0.1", port)) {

@@ -46,7 +46,8 @@ public final class ServiceProcess implements AutoCloseable {
     public ServiceProcess start() {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
+                "-jar", jar.toString(),
                 "--server.port=" + port));
         properties.forEach((key, value) -> {
             if (!key.equals("server.port")) {
