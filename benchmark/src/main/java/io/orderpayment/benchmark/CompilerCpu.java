@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 /**
  * CPU time used so far by a JVM's just-in-time compiler threads, read from Linux's
  * {@code /proc/<pid>/task}; zero where there is none. A run of a minute or two still compiles
- * while it is measured, a service that runs for days does not: this tells the two apart. With two
- * cores HotSpot keeps one C1 and one C2 thread for the JVM's life, so none takes its time with it.
+ * while it is measured, a service that runs for days does not: this tells the two apart. Only live
+ * threads are read: a compiler thread the JVM ended between two readings takes its time with it.
  */
 final class CompilerCpu {
 

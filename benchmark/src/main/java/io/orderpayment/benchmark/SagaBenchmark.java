@@ -137,8 +137,8 @@ public final class SagaBenchmark {
 
     /**
      * Counters of the whole system: PostgreSQL commits (this database, less this benchmark's own
-     * queries), events in both stores, each service's CPU time, and the broker's messages (when its
-     * management API answers).
+     * queries), events in both stores, each service's CPU time and its JIT compiler's share of it, and
+     * the broker's messages (when its management API answers).
      */
     private record Costs(long commits, long events, Duration orderCpu, Duration paymentCpu, Duration compilerCpu,
                          Optional<BrokerCounters> messages, InfrastructureCpu infrastructureCpu) {
