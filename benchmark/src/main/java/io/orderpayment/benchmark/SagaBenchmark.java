@@ -137,34 +137,37 @@ public final class SagaBenchmark {
 
     /**
      * Counters of the whole system: PostgreSQL commits (this database, less this benchmark's own
-     * queries), events in both stores, each service's CPU time and its JIT compiler's share of it, and
+     * queries) and of them the transactions that wrote (the transaction ids handed out, in the whole
+     * cluster: a read-only transaction gets none and flushes nothing to disk), events in both stores, each service's CPU time and its JIT compiler's share of it, and
      * the broker's messages (when its management API answers).
      */
-    private record Costs(long commits, long events, Duration orderCpu, Duration paymentCpu, Duration compilerCpu,
+    private record Costs(long commits, long writingTransactions, long events, Duration orderCpu, Duration paymentCpu, Duration compilerCpu,
                          Optional<BrokerCounters> messages, InfrastructureCpu infrastructureCpu) {
 
         static Costs now(Process orderService, Process paymentService) throws Exception {
             // Backends report their counts when idle, at the latest some 10 s later (PostgreSQL 15).
             Thread.sleep(11_000);
             long commits = (long) query("select xact_commit from pg_stat_database where datname = current_database()")[0];
+            long transactionIds = (long) query("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint")[0];
             long events = (long) query("select (select count(*) from domain_event_entry)"
                     + " + (select count(*) from " + PAYMENT_SCHEMA + ".domain_event_entry)")[0];
-            return new Costs(commits - OWN_QUERIES.get(), events, cpu(orderService), cpu(paymentService),
+            return new Costs(commits - OWN_QUERIES.get(), transactionIds, events, cpu(orderService), cpu(paymentService),
                     CompilerCpu.of(orderService).plus(CompilerCpu.of(paymentService)), BrokerCounters.now(),
                     InfrastructureCpu.now());
         }
 
         Costs minus(Costs earlier) {
-            return new Costs(commits - earlier.commits, events - earlier.events, orderCpu.minus(earlier.orderCpu),
+            return new Costs(commits - earlier.commits, writingTransactions - earlier.writingTransactions,
+                    events - earlier.events, orderCpu.minus(earlier.orderCpu),
                     paymentCpu.minus(earlier.paymentCpu), compilerCpu.minus(earlier.compilerCpu),
                     messages.flatMap(now -> earlier.messages.map(now::minus)),
                     infrastructureCpu.minus(earlier.infrastructureCpu));
         }
 
         void print(int orders) {
-            System.out.printf("  per confirmed order: %.1f PostgreSQL commits, %.1f events stored, JVM CPU %.1f ms"
+            System.out.printf("  per confirmed order: %.1f PostgreSQL commits (%.1f of them wrote), %.1f events stored, JVM CPU %.1f ms"
                             + " (order service %.1f, payment service %.1f; of both, JIT compiler %.1f)%n",
-                    (double) commits / orders, (double) events / orders,
+                    (double) commits / orders, (double) writingTransactions / orders, (double) events / orders,
                     (orderCpu.toNanos() + paymentCpu.toNanos()) / 1e6 / orders,
                     orderCpu.toNanos() / 1e6 / orders, paymentCpu.toNanos() / 1e6 / orders,
                     compilerCpu.toNanos() / 1e6 / orders);

@@ -7,6 +7,8 @@ import io.orderpayment.saga.PaymentPolicy;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.modelling.saga.AnnotatedSagaManager;
+import org.axonframework.modelling.saga.SagaManagerSpanFactory;
 import org.axonframework.modelling.saga.repository.jpa.JpaSagaStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,7 +31,17 @@ public class OrderAxonConfiguration {
     @Bean
     ConfigurerModule orderPaymentSaga() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSaga(OrderPaymentSaga.class)
+                .registerSaga(OrderPaymentSaga.class, saga -> saga.configureSagaManager(config -> new SagaSegmentsByAssociation<>(
+                        AnnotatedSagaManager.<OrderPaymentSaga>builder()
+                                .sagaType(OrderPaymentSaga.class)
+                                .sagaRepository(config.eventProcessingConfiguration().sagaConfiguration(OrderPaymentSaga.class)
+                                        .repository())
+                                .parameterResolverFactory(config.parameterResolverFactory())
+                                .handlerDefinition(config.handlerDefinition(OrderPaymentSaga.class))
+                                .listenerInvocationErrorHandler(config.eventProcessingConfiguration()
+                                        .listenerInvocationErrorHandler(SAGA_PROCESSING_GROUP))
+                                .spanFactory(config.getComponent(SagaManagerSpanFactory.class)),
+                        OrderPaymentSaga.class)))
                 // A command the saga could not send is retried with its event, never skipped.
                 .registerListenerInvocationErrorHandler(SAGA_PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
     }
