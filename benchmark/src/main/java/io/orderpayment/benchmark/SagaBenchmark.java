@@ -138,11 +138,12 @@ public final class SagaBenchmark {
     /**
      * Counters of the whole system: PostgreSQL commits (this database, less this benchmark's own
      * queries) and of them the transactions that wrote (the transaction ids handed out, in the whole
-     * cluster: a read-only transaction gets none and flushes nothing to disk), events in both stores, each service's CPU time and its JIT compiler's share of it, and
-     * the broker's messages (when its management API answers).
+     * cluster: a read-only transaction gets none and flushes nothing to disk), events in both stores,
+     * each service's CPU time and its JIT compiler's share of it, and the broker's messages (when its
+     * management API answers).
      */
-    private record Costs(long commits, long writingTransactions, long events, Duration orderCpu, Duration paymentCpu, Duration compilerCpu,
-                         Optional<BrokerCounters> messages, InfrastructureCpu infrastructureCpu) {
+    private record Costs(long commits, long writingTransactions, long events, Duration orderCpu, Duration paymentCpu,
+                         Duration compilerCpu, Optional<BrokerCounters> messages, InfrastructureCpu infrastructureCpu) {
 
         static Costs now(Process orderService, Process paymentService) throws Exception {
             // Backends report their counts when idle, at the latest some 10 s later (PostgreSQL 15).
@@ -165,8 +166,8 @@ public final class SagaBenchmark {
         }
 
         void print(int orders) {
-            System.out.printf("  per confirmed order: %.1f PostgreSQL commits (%.1f of them wrote), %.1f events stored, JVM CPU %.1f ms"
-                            + " (order service %.1f, payment service %.1f; of both, JIT compiler %.1f)%n",
+            System.out.printf("  per confirmed order: %.1f PostgreSQL commits (%.1f of them wrote), %.1f events stored,"
+                            + " JVM CPU %.1f ms (order service %.1f, payment service %.1f; of both, JIT compiler %.1f)%n",
                     (double) commits / orders, (double) writingTransactions / orders, (double) events / orders,
                     (orderCpu.toNanos() + paymentCpu.toNanos()) / 1e6 / orders,
                     orderCpu.toNanos() / 1e6 / orders, paymentCpu.toNanos() / 1e6 / orders,
