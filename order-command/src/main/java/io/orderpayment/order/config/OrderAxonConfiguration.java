@@ -31,19 +31,22 @@ public class OrderAxonConfiguration {
     @Bean
     ConfigurerModule orderPaymentSaga() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSaga(OrderPaymentSaga.class, saga -> saga.configureSagaManager(config -> new SagaSegmentsByAssociation<>(
-                        AnnotatedSagaManager.<OrderPaymentSaga>builder()
-                                .sagaType(OrderPaymentSaga.class)
-                                .sagaRepository(config.eventProcessingConfiguration().sagaConfiguration(OrderPaymentSaga.class)
-                                        .repository())
-                                .parameterResolverFactory(config.parameterResolverFactory())
-                                .handlerDefinition(config.handlerDefinition(OrderPaymentSaga.class))
-                                .listenerInvocationErrorHandler(config.eventProcessingConfiguration()
-                                        .listenerInvocationErrorHandler(SAGA_PROCESSING_GROUP))
-                                .spanFactory(config.getComponent(SagaManagerSpanFactory.class)),
-                        OrderPaymentSaga.class)))
+                .registerSaga(OrderPaymentSaga.class, saga -> saga.configureSagaManager(OrderAxonConfiguration::sagaManager))
                 // A command the saga could not send is retried with its event, never skipped.
                 .registerListenerInvocationErrorHandler(SAGA_PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
+    }
+
+    /** What Axon's saga configurer would build, as the manager that segments sagas by their order (ADR 0022). */
+    private static SagaSegmentsByAssociation<OrderPaymentSaga> sagaManager(org.axonframework.config.Configuration config) {
+        return new SagaSegmentsByAssociation<>(AnnotatedSagaManager.<OrderPaymentSaga>builder()
+                .sagaType(OrderPaymentSaga.class)
+                .sagaRepository(config.eventProcessingConfiguration().sagaConfiguration(OrderPaymentSaga.class).repository())
+                .parameterResolverFactory(config.parameterResolverFactory())
+                .handlerDefinition(config.handlerDefinition(OrderPaymentSaga.class))
+                .listenerInvocationErrorHandler(config.eventProcessingConfiguration()
+                        .listenerInvocationErrorHandler(SAGA_PROCESSING_GROUP))
+                .spanFactory(config.getComponent(SagaManagerSpanFactory.class)),
+                OrderPaymentSaga.class);
     }
 
     /**
