@@ -1,6 +1,6 @@
 package io.orderpayment.axon.config;
 
-import io.orderpayment.axon.eventstore.JdbcEventStoreWithoutSnapshots;
+import io.orderpayment.axon.eventstore.PostgresEventStorageEngine;
 import io.orderpayment.axon.jdbc.AxonTables;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -29,9 +29,9 @@ import java.time.Duration;
  * Axon's events and processor tokens are stored with plain JDBC, in the tables that its JPA stores
  * used ({@link AxonTables}): Hibernate's entity life cycle cost more CPU than the SQL itself
  * (docs/adr/0019-axon-event-store-on-jdbc.md). The stores join the Spring transaction of the unit
- * of work through the data source, as the services' own JDBC code does. An aggregate is read
- * with one query ({@link JdbcEventStoreWithoutSnapshots}). Sagas stay in Axon's JPA saga store, as
- * the specification has it.
+ * of work through the data source, as the services' own JDBC code does. An aggregate, and the
+ * head of the stream, are read with one query ({@link PostgresEventStorageEngine}). Sagas stay in
+ * Axon's JPA saga store, as the specification has it.
  * <p>
  * {@code app.event-store.gap-timeout} (default 10 minutes): how long a reader waits for an event
  * whose global index was taken by a transaction that has not committed yet; Axon's one minute would
@@ -70,7 +70,7 @@ public class AxonJdbcStorageAutoConfiguration {
                                           ConnectionProvider axonConnectionProvider,
                                           TransactionManager transactionManager, Environment environment) {
         Duration gapTimeout = Binder.get(environment).bind(GAP_TIMEOUT, Duration.class).orElse(DEFAULT_GAP_TIMEOUT);
-        return new JdbcEventStoreWithoutSnapshots(JdbcEventStorageEngine.builder()
+        return new PostgresEventStorageEngine(JdbcEventStorageEngine.builder()
                 .schema(AxonTables.EVENTS)
                 .dataType(byte[].class)
                 .connectionProvider(axonConnectionProvider)
