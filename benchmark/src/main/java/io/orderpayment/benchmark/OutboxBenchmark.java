@@ -12,6 +12,7 @@ import io.orderpayment.order.OrderServiceApplication;
 import io.orderpayment.order.config.OrderAxonConfiguration;
 import io.orderpayment.outbox.ForwarderStatistics;
 import io.orderpayment.outbox.OutboxForwarder;
+import io.orderpayment.outbox.amqp.EventTypeRoutingKeys;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -58,7 +59,8 @@ import java.util.stream.IntStream;
  *       close together, and several of them, because this machine's speed varies from minute to minute,
  *       and the first drains still share the CPU with the JIT compiler.</li>
  * </ol>
- * It works in a schema, exchange, queue and Redis prefix of its own ({@code bench...}) and removes them at the end.
+ * It works in a schema, exchange, queue and Redis prefix of its own ({@code bench...}) and removes them at the end
+ * (and, left by a run stopped half-way, at the start).
  * Arguments: {@code --seconds=N} per client level (default 10; 0 measures the forwarder only), {@code --batch-size=N} (250),
  * {@code --segments=N} (4), {@code --drains=N} (5), {@code --profile=FILE} (a flight recording of the last drain); any other {@code --name=value} is passed to the order service.
  */
@@ -68,6 +70,8 @@ public final class OutboxBenchmark {
     private static final String EXCHANGE = "bench.orders.events";
     private static final String PAYMENTS_EXCHANGE = "bench.orders.payments";
     private static final String QUEUE = "bench.orders.events.all";
+    /** Where {@code payment.requested} is routed too: a quorum queue, as the payment service declares it. */
+    private static final String PAYMENT_REQUESTS = EXCHANGE + ".payment-requests";
     private static final String KEY_PREFIX = "bench:confirmed:";
     private static int batchSize = 250;
     private static int segments = 4;
@@ -110,11 +114,12 @@ public final class OutboxBenchmark {
                 "--app.outbox.segments=" + segments,
                 // Queues and exchanges of its own, not the ones a running system uses (the order service declares
                 // the payment service's queues when missing, and consumes payment events).
-                "--app.queues.payment-requests=" + EXCHANGE + ".payment-requests",
+                "--app.queues.payment-requests=" + PAYMENT_REQUESTS,
                 "--app.queues.refund-requests=" + EXCHANGE + ".refund-requests",
                 "--app.queues.payment-events=" + EXCHANGE + ".payment-events",
                 "--app.payment-events.exchange=" + PAYMENTS_EXCHANGE,
                 "--logging.level.root=WARN"));
+        cleanUp(); // what a run stopped half-way left behind
         ConfigurableApplicationContext service = new SpringApplicationBuilder(OrderServiceApplication.class)
                 .run(serviceArguments.toArray(String[]::new));
         JdbcTemplate database = service.getBean(JdbcTemplate.class);
@@ -140,17 +145,18 @@ public final class OutboxBenchmark {
             }
 
             drainBacklog(service, database, Math.min(3_000, backlog), null); // JIT warm-up of the forwarder's path, not measured
-            admin.queuePurge(QUEUE);
+            purge(admin);
             int window = batchSize * segments;
             System.out.printf("%nForwarder draining a backlog of %,d orders (confirmed, token committed), each time"
-                    + " followed by a plain confirmed-publish loop of as many messages, same exchange, body size and"
-                    + " headers, %d in flight (a batch on every segment):%n", backlog, window);
+                    + " followed by a plain confirmed-publish loop of as many messages, same exchange, routing keys, body"
+                    + " size and headers, %d in flight (a batch on every segment):%n", backlog, window);
             List<Double> ratios = new ArrayList<>();
             Forwarding forwarding = null;
             for (int drain = 1; drain <= drains; drain++) {
                 forwarding = drainBacklog(service, database, backlog, drain == drains ? profile : null);
-                admin.queuePurge(QUEUE);
+                purge(admin);
                 double plain = plainPublishLoop(rabbit, forwarding, window);
+                purge(admin);
                 ratios.add(forwarding.rate() / plain);
                 System.out.printf("  %d. %,d events: %,6.0f events/s, JVM CPU %3.0f us an event (%.2f cores), confirms %2.0f%%"
                                 + " of the segments' time (%d batches) | plain loop %,6.0f messages/s | ratio %.2f%n",
@@ -161,34 +167,21 @@ public final class OutboxBenchmark {
             }
             System.out.printf("  average message body %d bytes%n", forwarding.bodySize());
             double plainPerBatch = plainPublishLoop(rabbit, forwarding, batchSize);
+            purge(admin);
             System.out.printf("  plain loop with %d in flight (one forwarder batch): %,6.0f messages/s%n", batchSize,
                     plainPerBatch);
             double wideWindow = plainPublishLoop(rabbit, forwarding, 4 * window);
+            purge(admin);
             System.out.printf("  plain loop with %d in flight (four times the forwarder's): %,6.0f messages/s%n", 4 * window,
                     wideWindow);
             double median = ratios.stream().sorted().toList().get(ratios.size() / 2);
             // The throughput issue's target; the earlier one was 0.50.
             System.out.printf("%nForwarder / plain loop, median of %d: %.2f (target >= 0.75: %s)%n%n",
                     drains, median, median >= 0.75 ? "met" : "NOT met");
-
-            admin.queueDelete(QUEUE);
-            for (String queue : List.of(EXCHANGE + ".payment-requests", EXCHANGE + ".refund-requests",
-                    EXCHANGE + ".payment-events")) {
-                admin.queueDelete(queue);
-                admin.queueDelete(queue + ".dead-letter");
-            }
-            admin.exchangeDelete(EXCHANGE);
-            admin.exchangeDelete(PAYMENTS_EXCHANGE);
-            admin.queueDelete(PAYMENTS_EXCHANGE + ".unrouted");
-            admin.exchangeDelete(PAYMENTS_EXCHANGE + ".unrouted");
-            admin.queueDelete(EXCHANGE + ".unrouted");
-            admin.exchangeDelete(EXCHANGE + ".unrouted");
         } finally {
             deleteCacheKeys(service.getBean(StringRedisTemplate.class));
             service.close();
-            new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
-                    "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres"))
-                    .execute("drop schema if exists " + SCHEMA + " cascade");
+            cleanUp();
         }
         System.exit(0); // the JDK HttpClient's selector threads would keep the JVM alive
     }
@@ -249,7 +242,7 @@ public final class OutboxBenchmark {
 
     /** {@code confirmWait}: the batches' time from first publish to last confirm, summed over all segments. */
     record Forwarding(long events, double rate, int bodySize, long batches, Duration confirmWait, Duration elapsed,
-                      Duration processCpu) {
+                      Duration processCpu, List<String> eventTypes) {
 
         /** CPU of this JVM, service and all, per event: unlike the rate, hardly moved by a noisy neighbour. */
         double cpuMicrosPerEvent() {
@@ -305,8 +298,13 @@ public final class OutboxBenchmark {
             throw new IllegalStateException("forwarder published " + published + " of " + backlog + " events");
         }
         Integer bodySize = database.queryForObject("select avg(length(payload))::int from domain_event_entry", Integer.class);
+        List<String> eventTypes = database.queryForList("""
+                        select payload_type from domain_event_entry where global_index > ? and global_index <= ?
+                        order by global_index""", String.class, forwardedUpTo, head).stream()
+                .map(type -> type.substring(type.lastIndexOf('.') + 1))
+                .toList();
         return new Forwarding(backlog, backlog / elapsed, bodySize, batches.get(), Duration.ofNanos(confirmNanos.get()),
-                Duration.ofNanos((long) (elapsed * 1e9)), processCpu);
+                Duration.ofNanos((long) (elapsed * 1e9)), processCpu, eventTypes);
     }
 
     private static long processCpuNanos() {
@@ -398,7 +396,16 @@ public final class OutboxBenchmark {
         return position(token.get("currentToken"));
     }
 
-    /** Publish, persistent and mandatory, {@code window} messages at a time, waiting for their confirms. */
+    /** Empties the queues the forwarder's events and the plain loop's messages are routed to, so that each run starts alike. */
+    private static void purge(Channel admin) throws Exception {
+        admin.queuePurge(QUEUE);
+        admin.queuePurge(PAYMENT_REQUESTS);
+    }
+
+    /**
+     * Publish, persistent and mandatory, {@code window} messages at a time, waiting for their confirms: as many as
+     * the drain forwarded, each with its event's type and routed as the forwarder routed it.
+     */
     private static double plainPublishLoop(Connection rabbit, Forwarding forwarding, int window) throws Exception {
         try (Channel channel = rabbit.createChannel()) {
             channel.confirmSelect();
@@ -409,9 +416,10 @@ public final class OutboxBenchmark {
             for (long sent = 0; sent < count; ) {
                 for (int i = 0; i < window && sent < count; i++, sent++) {
                     String id = UUID.randomUUID().toString();
+                    String eventType = forwarding.eventTypes().get((int) sent);
                     Map<String, Object> headers = new HashMap<>();
                     headers.put("event-id", id);
-                    headers.put("event-type", "OrderPlaced");
+                    headers.put("event-type", eventType);
                     headers.put("aggregate-type", "Order");
                     headers.put("aggregate-id", UUID.randomUUID().toString());
                     headers.put("sequence-number", 0L);
@@ -420,17 +428,13 @@ public final class OutboxBenchmark {
                     headers.put("causation-id", id);
                     AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                             .contentType("application/json").contentEncoding("UTF-8").deliveryMode(2)
-                            .messageId(id).type("OrderPlaced").timestamp(new Date()).correlationId(id)
+                            .messageId(id).type(eventType).timestamp(new Date()).correlationId(id)
                             .headers(headers).build();
-                    channel.basicPublish(EXCHANGE, "order.placed", true, properties, body);
+                    channel.basicPublish(EXCHANGE, EventTypeRoutingKeys.forEventType(eventType), true, properties, body);
                 }
                 channel.waitForConfirmsOrDie(10_000);
             }
-            double rate = count / ((System.nanoTime() - start) / 1e9);
-            Channel purge = rabbit.createChannel();
-            purge.queuePurge(QUEUE);
-            purge.close();
-            return rate;
+            return count / ((System.nanoTime() - start) / 1e9);
         }
     }
 
@@ -441,6 +445,27 @@ public final class OutboxBenchmark {
         factory.setUsername("guest");
         factory.setPassword("guest");
         return factory.newConnection(name);
+    }
+
+    private static void cleanUp() throws Exception {
+        new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres"))
+                .execute("drop schema if exists " + SCHEMA + " cascade");
+        try (Connection rabbit = rabbitConnection("benchmark-clean-up")) {
+            Channel admin = rabbit.createChannel();
+            admin.queueDelete(QUEUE);
+            for (String queue : List.of(PAYMENT_REQUESTS, EXCHANGE + ".refund-requests",
+                    EXCHANGE + ".payment-events")) {
+                admin.queueDelete(queue);
+                admin.queueDelete(queue + ".dead-letter");
+            }
+            admin.exchangeDelete(EXCHANGE);
+            admin.exchangeDelete(PAYMENTS_EXCHANGE);
+            admin.queueDelete(PAYMENTS_EXCHANGE + ".unrouted");
+            admin.exchangeDelete(PAYMENTS_EXCHANGE + ".unrouted");
+            admin.queueDelete(EXCHANGE + ".unrouted");
+            admin.exchangeDelete(EXCHANGE + ".unrouted");
+        }
     }
 
     private static void deleteCacheKeys(StringRedisTemplate redis) {
