@@ -40,12 +40,15 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 
 /**
  * Prints, in one run on the local PostgreSQL, RabbitMQ and Redis:
@@ -284,7 +287,7 @@ public final class OutboxBenchmark {
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         forwarder.start();
-        awaitSegmentsAt(database, lastEventPerSegment(database, forwardedUpTo, head));
+        awaitSegmentsPast(database, eventsPerSegment(database, forwardedUpTo, head));
         double elapsed = (System.nanoTime() - start) / 1e9;
         Duration processCpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
         if (recording != null) {
@@ -316,31 +319,41 @@ public final class OutboxBenchmark {
      * segment handles. Not the head: a segment with nothing left of its own stores its advanced token
      * only when it next extends its claim, up to 5 s later, and that would be timed too.
      */
-    private static Map<Integer, Long> lastEventPerSegment(JdbcTemplate database, long after, long head) {
+    /** The global indexes of the events in (after, head], by the forwarder segment each belongs to. */
+    private static Map<Integer, NavigableSet<Long>> eventsPerSegment(JdbcTemplate database, long after, long head) {
         Segment[] all = Segment.computeSegments(IntStream.range(0, segments).toArray());
-        Map<Integer, Long> last = new HashMap<>();
+        Map<Integer, NavigableSet<Long>> events = new HashMap<>();
         database.query("select global_index, aggregate_identifier from domain_event_entry where global_index > ? and global_index <= ?",
                 (RowCallbackHandler) row -> {
                     Object aggregateId = row.getString(2); // the forwarder's sequencing policy: per aggregate
                     for (Segment segment : all) {
                         if (segment.matches(aggregateId)) {
-                            last.merge(segment.getSegmentId(), row.getLong(1), Math::max);
+                            events.computeIfAbsent(segment.getSegmentId(), id -> new TreeSet<>()).add(row.getLong(1));
                         }
                     }
                 }, after, head);
-        return last;
+        return events;
     }
 
-    private static void awaitSegmentsAt(JdbcTemplate database, Map<Integer, Long> positions) throws Exception {
+    /**
+     * Waits until every segment's token is past all its events: at or beyond the last one, and none of them among the
+     * token's gaps. A reader that followed the head while those events were stored met some of them out of order,
+     * as gaps it filled later; the index alone would declare a drain done before them.
+     */
+    private static void awaitSegmentsPast(JdbcTemplate database, Map<Integer, NavigableSet<Long>> events) throws Exception {
         while (true) {
             List<Map<String, Object>> tokens = database.queryForList(
                     "select segment, token from token_entry where processor_name = ?", OutboxForwarder.PROCESSING_GROUP);
             boolean reached = true;
             for (Map<String, Object> token : tokens) {
-                long expected = positions.getOrDefault(((Number) token.get("segment")).intValue(), -1L);
+                NavigableSet<Long> expected = events.getOrDefault(((Number) token.get("segment")).intValue(), new TreeSet<>());
                 byte[] stored = (byte[]) token.get("token");
-                long position = stored == null ? -1 : position(JSON.readTree(new String(stored, StandardCharsets.UTF_8)));
-                reached &= position >= expected;
+                JsonNode position = stored == null ? null : gapAwareToken(JSON.readTree(new String(stored, StandardCharsets.UTF_8)));
+                long index = position == null ? -1 : position.get("index").asLong();
+                boolean pending = position != null && position.has("gaps")
+                        && StreamSupport.stream(position.get("gaps").spliterator(), false)
+                                .anyMatch(gap -> expected.contains(gap.asLong()));
+                reached &= (expected.isEmpty() || index >= expected.last()) && !pending;
             }
             if (reached && tokens.size() >= segments) {
                 return;
@@ -387,13 +400,16 @@ public final class OutboxBenchmark {
     }
 
     private static long position(JsonNode token) {
+        JsonNode gapAware = gapAwareToken(token);
+        return gapAware == null ? -1 : gapAware.get("index").asLong();
+    }
+
+    /** The stored token's index and gaps, within a replay's or a merge's wrapping; null before the first event. */
+    private static JsonNode gapAwareToken(JsonNode token) {
         if (token == null || token.isNull()) {
-            return -1;
+            return null;
         }
-        if (token.has("index")) {
-            return token.get("index").asLong();
-        }
-        return position(token.get("currentToken"));
+        return token.has("index") ? token : gapAwareToken(token.get("currentToken"));
     }
 
     /** Empties the queues the forwarder's events and the plain loop's messages are routed to, so that each run starts alike. */
