@@ -315,11 +315,10 @@ public final class OutboxBenchmark {
     }
 
     /**
-     * Where each segment's token must be once the backlog is forwarded: at the last backlog event that
-     * segment handles. Not the head: a segment with nothing left of its own stores its advanced token
-     * only when it next extends its claim, up to 5 s later, and that would be timed too.
+     * The global indexes of the backlog's events, by the forwarder segment each belongs to: a segment's token
+     * must be past them all once the backlog is forwarded. Not the head: a segment with nothing left of its own
+     * stores its advanced token only when it next extends its claim, up to 5 s later, and that would be timed too.
      */
-    /** The global indexes of the events in (after, head], by the forwarder segment each belongs to. */
     private static Map<Integer, NavigableSet<Long>> eventsPerSegment(JdbcTemplate database, long after, long head) {
         Segment[] all = Segment.computeSegments(IntStream.range(0, segments).toArray());
         Map<Integer, NavigableSet<Long>> events = new HashMap<>();
