@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Where the head's last read ended short, and whether a transaction that stored events has
  * committed since that read began: if none has, reading from there again would find nothing.
+ * Only the store's head thread reads and records its reads here; commits are counted from any thread.
  */
 final class CaughtUp {
 
@@ -34,7 +35,7 @@ final class CaughtUp {
      * True once for a read from where the last read ended, if nothing committed since it began:
      * the next look (a wake-up, or the store's periodic one for other instances' events) queries.
      */
-    synchronized boolean nothingNewAt(TrackingToken position) {
+    boolean nothingNewAt(TrackingToken position) {
         boolean nothingNew = Objects.equals(position, end) && end != null && commits.get() == commitsBeforeEnd;
         end = null;
         return nothingNew;
