@@ -69,11 +69,12 @@ class LeastPrivilegeIT {
         TestInfrastructure orders = new TestInfrastructure("least_privilege_orders").reset();
         TestInfrastructure payments = new TestInfrastructure("least_privilege_payments").reset();
         paymentService = new ServiceProcess("least-privilege-payment-service", jar("e2e.payment-service.jar"),
-                asBrokerUser(payments, "payment-service"), "/actuator/health").start();
+                asBrokerUser(payments, "payment-service"), "/actuator/health");
         Map<String, Object> orderProperties = asBrokerUser(orders, "order-service");
         orderProperties.put("app.payment-service.url", "http://localhost:" + paymentService.port());
         orderService = new ServiceProcess("least-privilege-order-service", jar("e2e.order-service.jar"),
-                orderProperties, "/actuator/health").start();
+                orderProperties, "/actuator/health");
+        ServiceProcess.startTogether(List.of(paymentService, orderService));
         http = new SystemHttp(orderService.port(), paymentService.port(), PASSWORD);
     }
 

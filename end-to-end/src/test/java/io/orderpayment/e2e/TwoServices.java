@@ -69,7 +69,7 @@ final class TwoServices implements AutoCloseable {
         }
     }
 
-    /** Both services started, the payment service first so its queues exist when the first order is placed. */
+    /** Both services, started side by side. */
     static TwoServices start(String name, Map<String, Object> sagaSettings, Map<String, Object> paymentSettings) {
         return start(name, sagaSettings, paymentSettings, 1);
     }
@@ -79,12 +79,13 @@ final class TwoServices implements AutoCloseable {
         return new TwoServices(name, sagaSettings, paymentSettings, 1);
     }
 
-    /** {@code instances} of each service, all payment services first. */
+    /** {@code instances} of each service, all started side by side. */
     static TwoServices start(String name, Map<String, Object> sagaSettings, Map<String, Object> paymentSettings,
                              int instances) {
         TwoServices services = new TwoServices(name, sagaSettings, paymentSettings, instances);
-        services.paymentServices.forEach(ServiceProcess::start);
-        services.orderServices.forEach(ServiceProcess::start);
+        List<ServiceProcess> all = new ArrayList<>(services.paymentServices);
+        all.addAll(services.orderServices);
+        ServiceProcess.startTogether(all);
         return services;
     }
 

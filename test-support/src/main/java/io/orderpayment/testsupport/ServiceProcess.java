@@ -44,6 +44,21 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the jar and waits until it answers HTTP. */
     public ServiceProcess start() {
+        launch();
+        awaitAnswering();
+        return this;
+    }
+
+    /**
+     * Starts them all at once and waits until each answers HTTP: a JVM starts up on little more than one
+     * thread, so services started side by side are ready sooner than one after another.
+     */
+    public static void startTogether(List<ServiceProcess> services) {
+        services.forEach(ServiceProcess::launch);
+        services.forEach(ServiceProcess::awaitAnswering);
+    }
+
+    private void launch() {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
@@ -54,20 +69,25 @@ public final class ServiceProcess implements AutoCloseable {
                 command.add("--" + key + "=" + value);
             }
         });
-        File log = Path.of("target", name + ".log").toFile();
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log())).start();
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + jar, e);
         }
+    }
+
+    private void awaitAnswering() {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited during start-up; see " + log);
+                throw new IllegalStateException(name + " exited during start-up; see " + log());
             }
             return answers();
         });
-        return this;
+    }
+
+    private File log() {
+        return Path.of("target", name + ".log").toFile();
     }
 
     public boolean running() {
