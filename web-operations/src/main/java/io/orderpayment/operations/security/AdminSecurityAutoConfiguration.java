@@ -48,7 +48,8 @@ public class AdminSecurityAutoConfiguration {
 
     @Bean
     UserDetailsService adminUser(@Value("${app.admin.password:}") String password,
-                                 @Value("${app.admin.require-password:false}") boolean passwordRequired) {
+                                 @Value("${app.admin.require-password:false}") boolean passwordRequired,
+                                 PasswordEncoder adminPasswordEncoder) {
         if (password.isBlank() && passwordRequired) {
             // Where a deployment sets this (docker-compose.yml), a logged random password would go unnoticed.
             throw new IllegalStateException("app.admin.password is required here and not set (ADMIN_PASSWORD in docker compose)");
@@ -59,8 +60,13 @@ public class AdminSecurityAutoConfiguration {
             password = HexFormat.of().formatHex(random);
             log.warn("No app.admin.password set; the password of user 'admin' for /admin/** is: {}", password);
         }
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         return new InMemoryUserDetailsManager(User.withUsername("admin")
-                .password(encoder.encode(password)).roles("ADMIN").build());
+                .password(adminPasswordEncoder.encode(password)).roles("ADMIN").build());
+    }
+
+    /** Spring Security checks Basic credentials with this one, as the only PasswordEncoder bean. */
+    @Bean
+    PasswordEncoder adminPasswordEncoder() {
+        return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 }

@@ -11,18 +11,18 @@ class AdminSecurityAutoConfigurationTest {
 
     @Test
     void whereAPasswordIsRequiredTheServiceDoesNotStartWithoutOne() {
-        assertThatThrownBy(() -> configuration.adminUser(" ", true))
+        assertThatThrownBy(() -> configuration.adminUser(" ", true, configuration.adminPasswordEncoder()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ADMIN_PASSWORD");
     }
 
     @Test
     void aPasswordGivenIsThePasswordOfUserAdmin() {
-        assertThat(configuration.adminUser("s3cret", true).loadUserByUsername("admin").getPassword()).isNotBlank();
+        assertThat(configuration.adminUser("s3cret", true, configuration.adminPasswordEncoder()).loadUserByUsername("admin").getPassword()).isNotBlank();
     }
 
     @Test
     void otherwiseARandomPasswordIsChosen() {
-        assertThat(configuration.adminUser("", false).loadUserByUsername("admin")).isNotNull();
+        assertThat(configuration.adminUser("", false, configuration.adminPasswordEncoder()).loadUserByUsername("admin")).isNotNull();
     }
 }
