@@ -51,11 +51,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts them all at once and waits until each answers HTTP: a JVM starts up on little more than one
-     * thread, so services started side by side are ready sooner than one after another.
+     * thread, so services started side by side are ready sooner than one after another. If one does not
+     * start, none is left running.
      */
     public static void startTogether(List<ServiceProcess> services) {
         services.forEach(ServiceProcess::launch);
-        services.forEach(ServiceProcess::awaitAnswering);
+        try {
+            services.forEach(ServiceProcess::awaitAnswering);
+        } catch (RuntimeException | Error e) {
+            services.forEach(ServiceProcess::kill);
+            throw e;
+        }
     }
 
     private void launch() {
