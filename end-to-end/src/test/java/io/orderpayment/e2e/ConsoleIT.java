@@ -109,6 +109,8 @@ class ConsoleIT {
     void anOrderWaitingForAStoppedPaymentServiceIsListedAsStuckUntilItIsPaid() {
         services.paymentService().stop();
         String orderId = http.placeOrder(customer, paymentMethod);
+        // Listed as soon as it is placed; its deadline is there once the saga has taken the order up.
+        await().atMost(SETTLES).until(() -> http.order(orderId).path("paymentAttempts").asInt() == 1);
 
         browser.open("/orders?minutes=0");
         browser.awaitText("PENDING for more than 0 minutes", orderId);
