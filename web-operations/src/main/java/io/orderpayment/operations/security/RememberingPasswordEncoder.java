@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 /**
  * Checks a password with the slow encoder once, and a repeat of the credentials it last accepted by
  * their SHA-256 digest. Basic auth sends the password with every request and the console asks every
- * few seconds: bcrypt each time cost the operator some 80 ms and a tenth of a core per open console.
+ * few seconds: bcrypt each time cost some 80 ms of CPU per request, up to a tenth of a core per open console.
  * A guess is never a repeat of accepted credentials, so it still pays the full bcrypt price.
  */
 final class RememberingPasswordEncoder implements PasswordEncoder {
