@@ -53,6 +53,13 @@ public class WebProblemsAutoConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<ContentTypeHeader> contentTypeHeader() {
+        FilterRegistrationBean<ContentTypeHeader> registration = new FilterRegistrationBean<>(new ContentTypeHeader());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(@Value("${app.web.max-request-body:64KB}") DataSize maxBody) {
         FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(maxBody));
         // Before Spring Security and everything else that might read the body.
