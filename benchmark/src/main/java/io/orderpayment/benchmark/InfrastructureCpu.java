@@ -27,10 +27,20 @@ record InfrastructureCpu(Map<String, Duration> byServer) {
                 entry -> entry.getValue().minus(earlier.byServer.getOrDefault(entry.getKey(), Duration.ZERO)))));
     }
 
+    /** Milliseconds by server, per order. */
     String perOrder(int orders) {
+        return per(orders, 1e6, "%s %.1f");
+    }
+
+    /** Microseconds by server, per message or event. */
+    String microsPer(long messages) {
+        return per(messages, 1e3, "%s %.0f");
+    }
+
+    private String per(long count, double nanosPerUnit, String format) {
         return SERVERS.values().stream().distinct().sorted()
-                .map(server -> String.format("%s %.1f", server,
-                        byServer.getOrDefault(server, Duration.ZERO).toNanos() / 1e6 / orders))
+                .map(server -> String.format(format, server,
+                        byServer.getOrDefault(server, Duration.ZERO).toNanos() / nanosPerUnit / count))
                 .collect(Collectors.joining(", "));
     }
 
