@@ -42,9 +42,9 @@ class ForwarderScaleOutIT {
     @Test
     void twoInstancesSplitTheSegmentsAndKeepEachOrdersEventsInOrder() {
         try (OrderServiceInstance first = OrderServiceInstance.start(INFRASTRUCTURE,
-                Map.of("app.node-id", "first", "app.outbox.max-claimed-segments", 2));
+                Map.of("app.node-id", "first", "app.outbox.segments", 4, "app.outbox.max-claimed-segments", 2));
              OrderServiceInstance second = OrderServiceInstance.start(INFRASTRUCTURE,
-                     Map.of("app.node-id", "second", "app.outbox.max-claimed-segments", 2))) {
+                     Map.of("app.node-id", "second", "app.outbox.segments", 4, "app.outbox.max-claimed-segments", 2))) {
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     first.forwarder().processingStatus().size() == 2 && second.forwarder().processingStatus().size() == 2);
             assertThat(INFRASTRUCTURE.database().queryForList(
@@ -82,7 +82,7 @@ class ForwarderScaleOutIT {
 
     @Test
     void segmentsAreSharedWithoutCapsAndTakenOverWhenAnInstanceStops() {
-        Map<String, Object> balancedQuickly = Map.of("app.outbox.balance-interval", "1s");
+        Map<String, Object> balancedQuickly = Map.of("app.outbox.segments", 4, "app.outbox.balance-interval", "1s");
         try (OrderServiceInstance first = OrderServiceInstance.start(INFRASTRUCTURE, withNodeId(balancedQuickly, "first"))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> first.forwarder().processingStatus().size() == 4);
 

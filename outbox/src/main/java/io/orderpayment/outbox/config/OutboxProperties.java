@@ -13,7 +13,9 @@ import java.time.Duration;
  * @param unroutedMaxLength  how many unrouted events are kept, oldest dropped first
  * @param batchSize          events per processor batch: one confirm wait and one token update each
  * @param segments           segments the event stream is split into, when the forwarder first starts; instances
- *                           split the segments, so at most this many instances forward
+ *                           split the segments, so at most this many instances forward. One by default: each
+ *                           segment commits its own batches, and one segment forwards far more than a service
+ *                           stores (docs/adr/0026)
  * @param maxClaimedSegments segments one instance forwards at most
  * @param confirmTimeout     how long a batch waits for its confirms before it is retried
  * @param maxBatchAttempts   failed attempts after which a batch is published one event at a time, and the events the
@@ -27,8 +29,8 @@ public record OutboxProperties(
         String exchange,
         String alternateExchange,
         @DefaultValue("100000") int unroutedMaxLength,
-        @DefaultValue("250") int batchSize,
-        @DefaultValue("4") int segments,
+        @DefaultValue("1000") int batchSize,
+        @DefaultValue("1") int segments,
         @DefaultValue("2147483647") int maxClaimedSegments,
         @DefaultValue("10s") Duration confirmTimeout,
         @DefaultValue("5") int maxBatchAttempts,
