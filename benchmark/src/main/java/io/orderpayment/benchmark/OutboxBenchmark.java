@@ -64,8 +64,8 @@ import java.util.stream.StreamSupport;
  * </ol>
  * It works in a schema, exchange, queue and Redis prefix of its own ({@code bench...}) and removes them at the end
  * (and, left by a run stopped half-way, at the start).
- * Arguments: {@code --seconds=N} per client level (default 10; 0 measures the forwarder only), {@code --batch-size=N} (1000),
- * {@code --segments=N} (1, the services' default), {@code --drains=N} (5), {@code --profile=FILE} (a flight recording of the last drain); any other {@code --name=value} is passed to the order service.
+ * Arguments: {@code --seconds=N} per client level (default 10; 0 measures the forwarder only), {@code --batch-size=N} (500),
+ * {@code --segments=N} (2, the services' default), {@code --drains=N} (5), {@code --profile=FILE} (a flight recording of the last drain); any other {@code --name=value} is passed to the order service.
  */
 public final class OutboxBenchmark {
 
@@ -76,8 +76,8 @@ public final class OutboxBenchmark {
     /** Where {@code payment.requested} is routed too: a quorum queue, as the payment service declares it. */
     private static final String PAYMENT_REQUESTS = EXCHANGE + ".payment-requests";
     private static final String KEY_PREFIX = "bench:confirmed:";
-    private static int batchSize = 1000;
-    private static int segments = 1;
+    private static int batchSize = 500;
+    private static int segments = 2;
     private static Path profile;
     private static int drains = 5;
     private static int backlog = 15_000;
@@ -251,7 +251,10 @@ public final class OutboxBenchmark {
     record Forwarding(long events, double rate, int bodySize, long batches, Duration confirmWait, Duration elapsed,
                       Duration processCpu, InfrastructureCpu infrastructureCpu, List<String> eventTypes) {
 
-        /** CPU of this JVM, service and all, per event: unlike the rate, hardly moved by a noisy neighbour. */
+        /**
+         * CPU of this JVM per event, the service and all but the thread that polls the tokens: unlike the rate,
+         * hardly moved by a noisy neighbour.
+         */
         double cpuMicrosPerEvent() {
             return processCpu.toNanos() / 1e3 / events;
         }

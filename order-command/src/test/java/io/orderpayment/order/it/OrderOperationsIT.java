@@ -119,7 +119,7 @@ class OrderOperationsIT extends SharedOrderServiceIT {
         assertThat(forwarder.get("mode").asText()).isEqualTo("streaming");
         assertThat(forwarder.get("runningHere").asBoolean()).isTrue();
         assertThat(forwarder.get("errorHere").asBoolean()).isFalse();
-        assertThat(forwarder.get("segments")).hasSize(1).allSatisfy(segment -> {
+        assertThat(forwarder.get("segments")).hasSize(2).allSatisfy(segment -> {
             assertThat(segment.get("owner").asText()).isNotBlank();
             assertThat(segment.get("claimedHere").asBoolean()).isTrue();
             assertThat(segment.get("position").asLong()).isLessThanOrEqualTo(status.get("head").asLong());

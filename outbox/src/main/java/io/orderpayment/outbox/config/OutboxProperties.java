@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param unroutedMaxLength  how many unrouted events are kept, oldest dropped first
  * @param batchSize          events per processor batch: one confirm wait and one token update each
  * @param segments           segments the event stream is split into, when the forwarder first starts; instances
- *                           split the segments, so at most this many instances forward. One by default: each
+ *                           split the segments, so at most this many instances forward. Two by default: each
  *                           segment commits its own batches, and one segment forwards far more than a service
  *                           stores (docs/adr/0026)
  * @param maxClaimedSegments segments one instance forwards at most
@@ -29,8 +29,8 @@ public record OutboxProperties(
         String exchange,
         String alternateExchange,
         @DefaultValue("100000") int unroutedMaxLength,
-        @DefaultValue("1000") int batchSize,
-        @DefaultValue("1") int segments,
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("2") int segments,
         @DefaultValue("2147483647") int maxClaimedSegments,
         @DefaultValue("10s") Duration confirmTimeout,
         @DefaultValue("5") int maxBatchAttempts,
