@@ -4,6 +4,7 @@ import io.orderpayment.order.domain.Order;
 import io.orderpayment.order.query.OrderProjection;
 import io.orderpayment.saga.OrderPaymentSaga;
 import io.orderpayment.saga.PaymentPolicy;
+import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -50,18 +51,21 @@ public class OrderAxonConfiguration {
     }
 
     /**
-     * Axon's JPA saga store as its auto-configuration builds it, but without a flush after each saga
-     * stored: the saga's processor handles up to 100 events in one transaction, and every flush checks
-     * every saga that transaction has touched so far. Reading sagas still sees those stored before
-     * (Hibernate flushes what a query reads first), and the commit writes the rest.
+     * Axon's JPA saga store as its auto-configuration builds it, but without flushes: the saga's
+     * processor handles up to 100 events in one transaction, and every flush, whether after a saga is
+     * stored or before each of the store's queries, checks every entity that transaction holds. Nothing
+     * is lost by it: Axon's saga repository reads sagas while the events are handled and writes them
+     * only once all are, when the batch commits (ADR 0027), so a query never has a change to see.
      */
     @Bean
-    JpaSagaStore sagaStore(Serializer serializer, EntityManagerProvider entityManagerProvider) {
+    JpaSagaStore sagaStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
+                           EntityManagerFactory entityManagerFactory) {
         JpaSagaStore store = JpaSagaStore.builder()
                 .serializer(serializer)
                 .entityManagerProvider(entityManagerProvider)
                 .build();
         store.setUseExplicitFlush(false);
+        SagaStoreQueries.registerWithoutFlush(entityManagerFactory);
         return store;
     }
 

@@ -3,6 +3,9 @@ package io.orderpayment.order.it;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.orderpayment.api.order.OrderPlaced;
+import io.orderpayment.order.config.SagaStoreQueries;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -61,6 +64,13 @@ class AxonStorageIT extends SharedOrderServiceIT {
         assertThat(events).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(tokens).isInstanceOf(JdbcTokenStore.class);
         assertThat(sagas).isInstanceOf(JpaSagaStore.class);
+    }
+
+    @Test
+    void theSagaStoresQueriesFlushOnlyAtCommit(@Autowired EntityManager entityManager) {
+        // Otherwise Hibernate checks every entity of the saga batch's transaction before each (ADR 0027).
+        assertThat(SagaStoreQueries.NAMES).hasSize(7).allSatisfy(name ->
+                assertThat(entityManager.createNamedQuery(name).getFlushMode()).as(name).isEqualTo(FlushModeType.COMMIT));
     }
 
     @Test
