@@ -105,15 +105,27 @@ public final class InboundEventListener implements MessageListener {
     public void onMessage(Message message) {
         MessageProperties properties = message.getMessageProperties();
         try (InboundLogContext context = InboundLogContext.open(properties.getHeader(EventHeaders.CORRELATION_ID))) {
-            String eventId = required(properties, EventHeaders.EVENT_ID, properties.getMessageId(),
-                    "message without an event id cannot be deduplicated");
+            String eventId = requiredEventId(properties);
             try {
-                handle(route(eventId, properties), eventId, message, context);
+                handle(route(eventId, properties), eventId, message, context, true);
             } catch (AmqpRejectAndDontRequeueException e) {
                 throw e;
             } catch (RuntimeException e) {
                 throw failed(eventId, e);
             }
+        }
+    }
+
+    /**
+     * Handles the message as one of a batch that shares a transaction ({@link InboundBatchListener}):
+     * any failure is thrown at once, neither waited out nor counted, so that the batch rolls back and
+     * its messages are handled again one by one, by {@link #onMessage}.
+     */
+    void onMessageInBatch(Message message) {
+        MessageProperties properties = message.getMessageProperties();
+        try (InboundLogContext context = InboundLogContext.open(properties.getHeader(EventHeaders.CORRELATION_ID))) {
+            String eventId = requiredEventId(properties);
+            handle(route(eventId, properties), eventId, message, context, false);
         }
     }
 
@@ -153,11 +165,17 @@ public final class InboundEventListener implements MessageListener {
     }
 
 
-    private <T> void handle(Route<T> route, String eventId, Message message, InboundLogContext context) {
+    private <T> void handle(Route<T> route, String eventId, Message message, InboundLogContext context,
+                            boolean waitOutInfrastructure) {
         T payload = read(route.type(), message, context);
         context.order(route.orderId().apply(payload));
+        InboundEvent<T> event = new InboundEvent<>(eventId, payload, message.getMessageProperties());
         try {
-            deliver(route, new InboundEvent<>(eventId, payload, message.getMessageProperties()));
+            if (waitOutInfrastructure) {
+                deliver(route, event);
+            } else {
+                route.handler().accept(event);
+            }
         } catch (AggregateNotFoundException e) {
             // No redelivery creates it: the event waits in the dead letters for an operator.
             throw new AmqpRejectAndDontRequeueException("event " + eventId + " is about " + e.getAggregateIdentifier()
@@ -257,6 +275,17 @@ public final class InboundEventListener implements MessageListener {
             throw new AmqpRejectAndDontRequeueException(rejection);
         }
         return text;
+    }
+
+    private static String requiredEventId(MessageProperties properties) {
+        return required(properties, EventHeaders.EVENT_ID, properties.getMessageId(),
+                "message without an event id cannot be deduplicated");
+    }
+
+    /** The message's event id, or null if it has none. */
+    static String eventIdOf(Message message) {
+        MessageProperties properties = message.getMessageProperties();
+        return headerOr(properties, EventHeaders.EVENT_ID, properties.getMessageId());
     }
 
     private static String headerOr(MessageProperties properties, String header, String property) {

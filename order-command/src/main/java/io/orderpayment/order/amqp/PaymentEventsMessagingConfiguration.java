@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderpayment.api.payment.PaymentCompleted;
 import io.orderpayment.api.payment.PaymentFailed;
 import io.orderpayment.api.payment.PaymentRefunded;
+import io.orderpayment.axon.transaction.EventStoringTransaction;
+import io.orderpayment.inbox.amqp.InboundBatchListener;
 import io.orderpayment.inbox.amqp.InboundEventListener;
 import io.orderpayment.inbox.amqp.ListenerContainers;
 import io.orderpayment.order.application.PaymentOutcomes;
@@ -21,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The consumer of payment events, on Spring Boot's RabbitMQ connection: each event is recorded on
- * its order ({@link PaymentOutcomes}) and acknowledged after that committed; one that failed is
+ * its order ({@link PaymentOutcomes}), those that arrive together in one transaction
+ * ({@link InboundBatchListener}), and acknowledged after that committed; one that failed is
  * requeued after a pause. The container takes the topology as a parameter so that the queue is
  * declared before it first connects. The payment service's queues are declared too, by the outbox,
  * when missing: the order service's requests must reach them even before the payment service first
@@ -58,8 +61,13 @@ public class PaymentEventsMessagingConfiguration {
     SimpleMessageListenerContainer paymentEventConsumers(CachingConnectionFactory connectionFactory,
                                                          OrderServiceQueues topology, QueueProperties queues,
                                                          PaymentEventsProperties properties,
-                                                         InboundEventListener paymentEventListener) {
-        return ListenerContainers.ackAfterListener(connectionFactory, queues.paymentEvents(), properties.consumers(),
-                properties.prefetch(), paymentEventListener);
+                                                         InboundEventListener paymentEventListener,
+                                                         EventStoringTransaction transaction) {
+        if (properties.batchSize() <= 1) {
+            return ListenerContainers.ackAfterListener(connectionFactory, queues.paymentEvents(), properties.consumers(),
+                    properties.prefetch(), paymentEventListener);
+        }
+        return ListenerContainers.ackAfterBatch(connectionFactory, queues.paymentEvents(), properties.consumers(),
+                properties.prefetch(), properties.batchSize(), new InboundBatchListener(paymentEventListener, transaction));
     }
 }

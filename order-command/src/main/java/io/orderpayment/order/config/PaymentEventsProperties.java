@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param exchange          the payment service's events exchange
  * @param consumers         payment events processed at once
  * @param prefetch          unacknowledged messages per consumer
+ * @param batchSize         at most this many events that arrive together are recorded in one transaction
+ *                          (docs/adr/0028); 1 records each in its own
  * @param redeliveryPause   how long an event whose processing failed waits before it is tried again
  */
 @ConfigurationProperties("app.payment-events")
@@ -19,5 +21,6 @@ public record PaymentEventsProperties(
         @DefaultValue("payments.events") String exchange,
         @DefaultValue("2") int consumers,
         @DefaultValue("10") int prefetch,
+        @DefaultValue("10") int batchSize,
         @DefaultValue("1s") Duration redeliveryPause) {
 }

@@ -19,7 +19,7 @@ class PaymentEventsMessagingConfigurationTest {
     @Test
     void theQueueIsBoundForExactlyThePaymentEventsTheListenerRecords() {
         var listener = new PaymentEventsMessagingConfiguration().paymentEventListener(new ObjectMapper(), null,
-                new PaymentEventsProperties("payments.events", 1, 1, Duration.ofSeconds(1)));
+                new PaymentEventsProperties("payments.events", 1, 1, 1, Duration.ofSeconds(1)));
 
         assertThat(listener.eventTypes()).containsExactlyInAnyOrderElementsOf(
                 OrderServiceQueues.PAYMENT_OUTCOMES.stream().map(Class::getSimpleName).toList());
