@@ -103,17 +103,7 @@ public final class InboundEventListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        MessageProperties properties = message.getMessageProperties();
-        try (InboundLogContext context = InboundLogContext.open(properties.getHeader(EventHeaders.CORRELATION_ID))) {
-            String eventId = requiredEventId(properties);
-            try {
-                handle(route(eventId, properties), eventId, message, context, true);
-            } catch (AmqpRejectAndDontRequeueException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw failed(eventId, e);
-            }
-        }
+        receive(message, true);
     }
 
     /**
@@ -122,10 +112,21 @@ public final class InboundEventListener implements MessageListener {
      * its messages are handled again one by one, by {@link #onMessage}.
      */
     void onMessageInBatch(Message message) {
+        receive(message, false);
+    }
+
+    private void receive(Message message, boolean alone) {
         MessageProperties properties = message.getMessageProperties();
         try (InboundLogContext context = InboundLogContext.open(properties.getHeader(EventHeaders.CORRELATION_ID))) {
-            String eventId = requiredEventId(properties);
-            handle(route(eventId, properties), eventId, message, context, false);
+            String eventId = required(properties, EventHeaders.EVENT_ID, properties.getMessageId(),
+                    "message without an event id cannot be deduplicated");
+            try {
+                handle(route(eventId, properties), eventId, message, context, alone);
+            } catch (AmqpRejectAndDontRequeueException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw alone ? failed(eventId, e) : e;
+            }
         }
     }
 
@@ -275,11 +276,6 @@ public final class InboundEventListener implements MessageListener {
             throw new AmqpRejectAndDontRequeueException(rejection);
         }
         return text;
-    }
-
-    private static String requiredEventId(MessageProperties properties) {
-        return required(properties, EventHeaders.EVENT_ID, properties.getMessageId(),
-                "message without an event id cannot be deduplicated");
     }
 
     /** The message's event id, or null if it has none. */

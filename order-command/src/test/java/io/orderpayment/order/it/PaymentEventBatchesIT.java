@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Payment outcomes that are waiting together are recorded in one transaction each few (ADR 0028),
+ * Payment outcomes that are waiting together are recorded several to a transaction (ADR 0028),
  * and a message of such a batch that fails costs the others nothing. The outcomes are published
  * while the consumers are stopped, so that they find them queued.
  */
