@@ -1,5 +1,6 @@
 package io.orderpayment.axon.config;
 
+import io.orderpayment.axon.command.CachingCommandTargetResolver;
 import io.orderpayment.axon.eventstore.GapsGivenUp;
 import io.orderpayment.axon.eventstore.PromptEventSource;
 import io.orderpayment.axon.tokens.ProcessorTokens;
@@ -7,9 +8,11 @@ import io.orderpayment.axon.transaction.EventStoringTransaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +63,13 @@ public class AxonPostgresAutoConfiguration {
     @Bean
     EventStoringTransaction eventStoringTransaction(TransactionManager axonTransactionManager) {
         return new EventStoringTransaction(axonTransactionManager);
+    }
+
+    /** Axon's configuration of each aggregate takes its command target resolver from this bean. */
+    @Bean
+    @ConditionalOnMissingBean
+    CommandTargetResolver commandTargetResolver() {
+        return new CachingCommandTargetResolver();
     }
 
     /**

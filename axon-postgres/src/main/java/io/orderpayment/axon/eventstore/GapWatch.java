@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 
+import java.util.Collections;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -26,6 +27,11 @@ final class GapWatch {
 
     SortedSet<Long> givenUpAt(TrackedEventMessage<?> event) {
         GapAwareTrackingToken current = gapAware(event.trackingToken());
+        if (nextWithoutGaps(current)) {
+            // Nearly every event: the one after the previous, no gap before or after it. Nothing to collect.
+            previous = current;
+            return Collections.emptySortedSet();
+        }
         SortedSet<Long> givenUp = new TreeSet<>();
         if (previous != null && current != null && current.getIndex() >= previous.getIndex()) {
             givenUp.addAll(previous.getGaps());
@@ -48,6 +54,11 @@ final class GapWatch {
             previous = current;
         }
         return givenUp;
+    }
+
+    private boolean nextWithoutGaps(GapAwareTrackingToken current) {
+        return previous != null && current != null && current.getIndex() == previous.getIndex() + 1
+                && previous.getGaps().isEmpty() && current.getGaps().isEmpty();
     }
 
     private static GapAwareTrackingToken gapAware(TrackingToken token) {

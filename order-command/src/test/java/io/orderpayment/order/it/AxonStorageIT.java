@@ -3,9 +3,11 @@ package io.orderpayment.order.it;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.orderpayment.api.order.OrderPlaced;
+import io.orderpayment.axon.command.CachingCommandTargetResolver;
 import io.orderpayment.order.config.SagaStoreQueries;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -14,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.Message;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jpa.JpaSagaStore;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,12 @@ class AxonStorageIT extends SharedOrderServiceIT {
         assertThat(events).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(tokens).isInstanceOf(JdbcTokenStore.class);
         assertThat(sagas).isInstanceOf(JpaSagaStore.class);
+    }
+
+    @Test
+    void commandsFindTheirAggregateWithTheResolverThatLooksUpAnnotationsOnce(@Autowired Configuration axon) {
+        // Each aggregate's configuration asks for this component; Axon's own would reflect on every command.
+        assertThat(axon.getComponent(CommandTargetResolver.class)).isInstanceOf(CachingCommandTargetResolver.class);
     }
 
     @Test
