@@ -1,5 +1,6 @@
 package io.orderpayment.order.config;
 
+import io.orderpayment.axon.saga.SqlQueryingJpaSagaStore;
 import io.orderpayment.order.domain.Order;
 import io.orderpayment.order.query.OrderProjection;
 import io.orderpayment.saga.OrderPaymentSaga;
@@ -15,6 +16,8 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
 
 /** Registers the Order aggregate and the saga (with its store) without putting Spring annotations on them. */
 @Configuration(proxyBeanMethods = false)
@@ -51,19 +54,17 @@ public class OrderAxonConfiguration {
     }
 
     /**
-     * Axon's JPA saga store as its auto-configuration builds it, but without flushes: the saga's
-     * processor handles up to 100 events in one transaction, and every flush, whether after a saga is
-     * stored or before each of the store's queries, checks every entity that transaction holds. Nothing
-     * is lost by it: Axon's saga repository reads sagas while the events are handled and writes them
-     * only once all are, when the batch commits (ADR 0027), so a query never has a change to see.
+     * Axon's JPA saga store, its usual statements written as SQL (ADR 0030), and without flushes: the
+     * saga's processor handles up to 100 events in one transaction, and every flush, whether after a
+     * saga is stored or before each of the store's JPA queries, checks every entity that transaction
+     * holds. Nothing is lost by it: Axon's saga repository reads sagas while the events are handled
+     * and writes them only once all are, when the batch commits (ADR 0027), so a query never has a
+     * change to see.
      */
     @Bean
     JpaSagaStore sagaStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
-                           EntityManagerFactory entityManagerFactory) {
-        JpaSagaStore store = JpaSagaStore.builder()
-                .serializer(serializer)
-                .entityManagerProvider(entityManagerProvider)
-                .build();
+                           EntityManagerFactory entityManagerFactory, DataSource dataSource) {
+        JpaSagaStore store = new SqlQueryingJpaSagaStore(serializer, entityManagerProvider, dataSource);
         store.setUseExplicitFlush(false);
         SagaStoreQueries.registerWithoutFlush(entityManagerFactory);
         return store;
