@@ -39,6 +39,9 @@ final class ServiceJars {
             // A Java Flight Recorder profile of the whole run, written when the service stops. The JVM
             // refuses to start when the recording's directory is missing.
             new File(profiles).mkdirs();
+            // Axon's units of work nest deeper than the recorder's default 64 frames, which would cut
+            // the callers off the deepest samples.
+            command.add("-XX:FlightRecorderOptions=stackdepth=256");
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + new File(profiles, name.replace(' ', '-') + ".jfr").getAbsolutePath());
         }
