@@ -33,6 +33,22 @@ public class SagaAudit {
 
     private static final Logger log = LoggerFactory.getLogger(SagaAudit.class);
 
+    /**
+     * PENDING orders with the global index of their OrderPlaced, and no saga of the type given. The
+     * {@code offset 0} keeps the saga's look-up a subplan run for each order, by its id: PostgreSQL
+     * would otherwise plan it as an anti-join, which on statistics older than a burst of PENDING
+     * orders (a payment outage) scanned every association for every order, quadratic.
+     */
+    public static final String ORDERS_WITHOUT_SAGA = """
+            select o.order_id, e.global_index
+            from order_view o
+            join domain_event_entry e on e.aggregate_identifier = o.order_id and e.sequence_number = 0
+            where o.status = 'PENDING'
+              and not exists (select 1 from association_value_entry a
+                              where a.saga_type = ? and a.association_key = 'orderId'
+                                and a.association_value = o.order_id
+                              offset 0)""";
+
     private final JdbcTemplate jdbc;
     private final EventStoringTransaction transaction;
     private final ProcessorTokens tokens;
@@ -76,14 +92,7 @@ public class SagaAudit {
     private List<String> ordersWithoutSaga() {
         // Tokens first: what the saga did for an event is committed with the token that passed it.
         List<StoredToken> saga = tokens.of(OrderAxonConfiguration.SAGA_PROCESSING_GROUP);
-        return jdbc.query("""
-                        select o.order_id, e.global_index
-                        from order_view o
-                        join domain_event_entry e on e.aggregate_identifier = o.order_id and e.sequence_number = 0
-                        where o.status = 'PENDING'
-                          and not exists (select 1 from association_value_entry a
-                                          where a.saga_type = ? and a.association_key = 'orderId'
-                                            and a.association_value = o.order_id)""",
+        return jdbc.query(ORDERS_WITHOUT_SAGA,
                         (row, n) -> ProcessorTokens.allPassed(saga, row.getLong("global_index"))
                                 ? row.getString("order_id") : null,
                         OrderPaymentSaga.class.getName())
