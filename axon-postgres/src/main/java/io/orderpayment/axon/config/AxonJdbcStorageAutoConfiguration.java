@@ -31,7 +31,8 @@ import java.time.Duration;
  * (docs/adr/0019-axon-event-store-on-jdbc.md). The stores join the Spring transaction of the unit
  * of work through the data source, as the services' own JDBC code does. An aggregate, and the
  * head of the stream, are read with one query ({@link PostgresEventStorageEngine}). Sagas stay in
- * Axon's JPA saga store, as the specification has it.
+ * Axon's JPA saga store, as the specification has it, with its reads and deletes in SQL
+ * ({@link io.orderpayment.axon.saga.SqlQueryingJpaSagaStore}).
  * <p>
  * {@code app.event-store.gap-timeout} (default 10 minutes): how long a reader waits for an event
  * whose global index was taken by a transaction that has not committed yet; Axon's one minute would
