@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -65,7 +66,7 @@ public class SqlQueryingJpaSagaStore extends JpaSagaStore {
             return null;
         }
         Set<AssociationValue> associationValues = new HashSet<>();
-        rows.stream().map(Row::associationValue).filter(value -> value != null).forEach(associationValues::add);
+        rows.stream().map(Row::associationValue).filter(Objects::nonNull).forEach(associationValues::add);
         S saga = serializer.deserialize(rows.get(0).saga());
         return new Loaded<>(associationValues, saga);
     }
