@@ -26,7 +26,7 @@ public class OrderFinder {
     /**
      * Each order's saga is looked up by the order's id, in a lateral subquery that {@code offset 0}
      * keeps apart: as a join, PostgreSQL planned it on statistics older than a burst of PENDING
-     * orders as a scan of every association for every order (34 s for 20,000; see SagaAudit).
+     * orders as a scan of every association for every order (docs/adr/0031).
      */
     private static final String SELECT = """
             select o.order_id, o.customer_id, o.status, o.total_amount, o.currency, o.payment_attempts,

@@ -37,7 +37,7 @@ public class SagaAudit {
      * PENDING orders with the global index of their OrderPlaced, and no saga of the type given. The
      * {@code offset 0} keeps the saga's look-up a subplan run for each order, by its id: PostgreSQL
      * would otherwise plan it as an anti-join, which on statistics older than a burst of PENDING
-     * orders (a payment outage) scanned every association for every order, quadratic.
+     * orders (a payment outage) scanned every association for every order (docs/adr/0031).
      */
     public static final String ORDERS_WITHOUT_SAGA = """
             select o.order_id, e.global_index
