@@ -3,7 +3,9 @@ package io.orderpayment.payment.amqp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.order.RefundRequested;
+import io.orderpayment.axon.transaction.EventStoringTransaction;
 import io.orderpayment.inbox.FailedDeliveries;
+import io.orderpayment.inbox.amqp.InboundBatchListener;
 import io.orderpayment.inbox.amqp.InboundEventListener;
 import io.orderpayment.inbox.amqp.ListenerContainers;
 import io.orderpayment.payment.application.DeadLetteredPaymentRequests;
@@ -24,9 +26,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The payment service's consumers, on Spring Boot's RabbitMQ connection (the outbox publishes on
  * a connection of its own), each acknowledging a message after its transaction committed
- * ({@link ListenerContainers}). A payment request that fails is delivered again at once, until it
- * has failed {@code app.payment.max-deliveries} times (counted by the service: docs/adr/0015) and
- * is dead-lettered; refunds and dead letters are tried until they succeed, after a pause each time.
+ * ({@link ListenerContainers}); payment requests that arrive together share one (docs/adr/0032).
+ * A payment request that fails on its own (one that fails in a batch is first handled again alone)
+ * is delivered again at once, until it has failed {@code app.payment.max-deliveries} times (counted
+ * by the service: docs/adr/0015) and is dead-lettered; refunds and dead letters are tried until
+ * they succeed, after a pause each time.
  * While the database is away, a message is held and tried again, and that costs it no delivery.
  * Each container takes the topology as a parameter so that it is registered, and declares the
  * queues, before the container first connects. The order service's queue of payment outcomes is
@@ -54,11 +58,17 @@ public class PaymentMessagingConfiguration {
                                                            PaymentServiceQueues topology, QueueProperties queues,
                                                            PaymentProperties properties,
                                                            ObjectMapper objectMapper, PaymentRequests requests,
-                                                           FailedDeliveries failedDeliveries) {
-        return ListenerContainers.ackAfterListener(connectionFactory, queues.paymentRequests(), properties.consumers(),
-                properties.prefetch(), InboundEventListener.reading(objectMapper)
-                        .on(PaymentRequested.class, request -> requests.process(request.id(), request.payload()))
-                        .deadLetteringAfter(properties.maxDeliveries(), failedDeliveries));
+                                                           FailedDeliveries failedDeliveries,
+                                                           EventStoringTransaction transaction) {
+        InboundEventListener listener = InboundEventListener.reading(objectMapper)
+                .on(PaymentRequested.class, request -> requests.process(request.id(), request.payload()))
+                .deadLetteringAfter(properties.maxDeliveries(), failedDeliveries);
+        if (properties.batchSize() <= 1) {
+            return ListenerContainers.ackAfterListener(connectionFactory, queues.paymentRequests(), properties.consumers(),
+                    properties.prefetch(), listener);
+        }
+        return ListenerContainers.ackAfterBatch(connectionFactory, queues.paymentRequests(), properties.consumers(),
+                properties.prefetch(), properties.batchSize(), new InboundBatchListener(listener, transaction));
     }
 
     @Bean

@@ -13,6 +13,8 @@ import java.time.Duration;
  *                                cut short by the broker, and waits for the database, do not count (docs/adr/0015)
  * @param consumers               payment requests processed at once
  * @param prefetch                unacknowledged messages per consumer
+ * @param batchSize               at most this many payment requests that arrive together are processed in one
+ *                                transaction (docs/adr/0032); 1 for a transaction each
  * @param redeliveryPause         how long a failed refund or dead letter waits before it is tried again
  * @param gateway                 the payment gateway
  */
@@ -22,12 +24,16 @@ public record PaymentProperties(
         @DefaultValue("3") int maxDeliveries,
         @DefaultValue("4") int consumers,
         @DefaultValue("5") int prefetch,
+        @DefaultValue("10") int batchSize,
         @DefaultValue("5s") Duration redeliveryPause,
         @DefaultValue Gateway gateway) {
 
     public PaymentProperties {
         if (maxDeliveries < 1) {
             throw new IllegalArgumentException("app.payment.max-deliveries must be at least 1, not " + maxDeliveries);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("app.payment.batch-size must be at least 1, not " + batchSize);
         }
     }
 
