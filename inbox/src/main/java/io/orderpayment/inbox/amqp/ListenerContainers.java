@@ -1,5 +1,6 @@
 package io.orderpayment.inbox.amqp;
 
+import io.orderpayment.axon.transaction.EventStoringTransaction;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -28,6 +29,22 @@ public final class ListenerContainers {
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setMessageListener(listener);
         return container;
+    }
+
+    /**
+     * Messages that arrive together, up to {@code batchSize}, handled in one {@code transaction}
+     * ({@link #ackAfterBatch} with an {@link InboundBatchListener}); with a batch size of 1, one
+     * transaction each ({@link #ackAfterListener}).
+     */
+    public static SimpleMessageListenerContainer ackAfterCommit(ConnectionFactory connectionFactory, String queue,
+                                                                int consumers, int prefetch, int batchSize,
+                                                                InboundEventListener listener,
+                                                                EventStoringTransaction transaction) {
+        if (batchSize <= 1) {
+            return ackAfterListener(connectionFactory, queue, consumers, prefetch, listener);
+        }
+        return ackAfterBatch(connectionFactory, queue, consumers, prefetch, batchSize,
+                new InboundBatchListener(listener, transaction));
     }
 
     /**

@@ -63,11 +63,7 @@ public class PaymentEventsMessagingConfiguration {
                                                          PaymentEventsProperties properties,
                                                          InboundEventListener paymentEventListener,
                                                          EventStoringTransaction transaction) {
-        if (properties.batchSize() <= 1) {
-            return ListenerContainers.ackAfterListener(connectionFactory, queues.paymentEvents(), properties.consumers(),
-                    properties.prefetch(), paymentEventListener);
-        }
-        return ListenerContainers.ackAfterBatch(connectionFactory, queues.paymentEvents(), properties.consumers(),
-                properties.prefetch(), properties.batchSize(), new InboundBatchListener(paymentEventListener, transaction));
+        return ListenerContainers.ackAfterCommit(connectionFactory, queues.paymentEvents(), properties.consumers(),
+                properties.prefetch(), properties.batchSize(), paymentEventListener, transaction);
     }
 }

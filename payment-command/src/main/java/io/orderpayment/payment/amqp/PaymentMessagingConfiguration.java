@@ -5,7 +5,6 @@ import io.orderpayment.api.order.PaymentRequested;
 import io.orderpayment.api.order.RefundRequested;
 import io.orderpayment.axon.transaction.EventStoringTransaction;
 import io.orderpayment.inbox.FailedDeliveries;
-import io.orderpayment.inbox.amqp.InboundBatchListener;
 import io.orderpayment.inbox.amqp.InboundEventListener;
 import io.orderpayment.inbox.amqp.ListenerContainers;
 import io.orderpayment.payment.application.DeadLetteredPaymentRequests;
@@ -63,12 +62,8 @@ public class PaymentMessagingConfiguration {
         InboundEventListener listener = InboundEventListener.reading(objectMapper)
                 .on(PaymentRequested.class, request -> requests.process(request.id(), request.payload()))
                 .deadLetteringAfter(properties.maxDeliveries(), failedDeliveries);
-        if (properties.batchSize() <= 1) {
-            return ListenerContainers.ackAfterListener(connectionFactory, queues.paymentRequests(), properties.consumers(),
-                    properties.prefetch(), listener);
-        }
-        return ListenerContainers.ackAfterBatch(connectionFactory, queues.paymentRequests(), properties.consumers(),
-                properties.prefetch(), properties.batchSize(), new InboundBatchListener(listener, transaction));
+        return ListenerContainers.ackAfterCommit(connectionFactory, queues.paymentRequests(), properties.consumers(),
+                properties.prefetch(), properties.batchSize(), listener, transaction);
     }
 
     @Bean

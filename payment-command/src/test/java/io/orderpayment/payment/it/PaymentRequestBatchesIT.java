@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Payment requests that are waiting together are processed several to a transaction (ADR 0032),
  * and a message of such a batch that fails costs the others nothing: each is still charged once.
- * (The unreadable one goes to the dead letters, whose consumer answers what it can read.)
+ * (The unreadable one is rejected to the dead letters.)
  * The requests are published while the consumers are stopped, so that they find them queued.
  */
 class PaymentRequestBatchesIT {
