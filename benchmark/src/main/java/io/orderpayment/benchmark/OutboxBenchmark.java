@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,6 +48,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
@@ -142,8 +144,10 @@ public final class OutboxBenchmark {
                 for (int clients : new int[]{1, 4, 16}) {
                     // Each level starts once the saga and the forwarder have caught up with the orders before it.
                     awaitTokensAt(database, OutboxForwarder.PROCESSING_GROUP, segments, awaitSagaSettled(database));
-                    double rate = placeOrders(port, clients, Duration.ofSeconds(seconds));
-                    System.out.printf("  %2d concurrent clients: %,8.0f orders/s%n", clients, rate);
+                    Placing placing = placeOrders(port, clients, Duration.ofSeconds(seconds));
+                    System.out.printf("  %2d concurrent clients: %,8.0f orders/s | CPU, ms an order: JVM %.2f (HTTP threads %.2f), %s%n",
+                            clients, placing.rate(), placing.millisPerOrder(placing.jvmCpu()),
+                            placing.millisPerOrder(placing.httpThreadsCpu()), placing.infrastructureCpu().perOrder(placing.orders()));
                 }
             }
 
@@ -193,7 +197,19 @@ public final class OutboxBenchmark {
         System.exit(0); // the JDK HttpClient's selector threads would keep the JVM alive
     }
 
-    private static double placeOrders(int port, int clients, Duration duration) throws Exception {
+    /**
+     * Orders accepted in the timed part of a client level, and the CPU spent meanwhile: this JVM (the service with its
+     * saga and forwarder, and the benchmark's own HTTP clients), of it the service's HTTP threads (Tomcat's, which run
+     * {@code POST /orders} to its commit), and the infrastructure. Counts that drift less than the rate.
+     */
+    record Placing(int orders, double rate, Duration jvmCpu, Duration httpThreadsCpu, InfrastructureCpu infrastructureCpu) {
+
+        double millisPerOrder(Duration cpu) {
+            return cpu.toNanos() / 1e6 / orders;
+        }
+    }
+
+    private static Placing placeOrders(int port, int clients, Duration duration) throws Exception {
         ExecutorService httpExecutor = Executors.newFixedThreadPool(clients);
         HttpClient http = HttpClient.newBuilder().executor(httpExecutor).build();
         URI uri = URI.create("http://localhost:" + port + "/orders");
@@ -224,12 +240,20 @@ public final class OutboxBenchmark {
                 return null;
             }));
         }
+        LockSupport.parkNanos(warmUpEnd - System.nanoTime());
+        long cpuBefore = processCpuNanos();
+        long httpCpuBefore = httpThreadsCpuNanos();
+        InfrastructureCpu infrastructureBefore = InfrastructureCpu.now();
         for (Future<?> client : running) {
             client.get();
         }
+        Duration jvmCpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
+        Duration httpThreadsCpu = Duration.ofNanos(httpThreadsCpuNanos() - httpCpuBefore);
+        InfrastructureCpu infrastructureCpu = InfrastructureCpu.now().minus(infrastructureBefore);
         pool.shutdown();
         httpExecutor.shutdown();
-        return accepted.get() / (duration.toNanos() / 1e9);
+        int orders = (int) accepted.get();
+        return new Placing(orders, orders / (duration.toNanos() / 1e9), jvmCpu, httpThreadsCpu, infrastructureCpu);
     }
 
     /** Stores orders through the command side directly, without HTTP. */
@@ -338,6 +362,15 @@ public final class OutboxBenchmark {
 
     private static long mainThreadCpuNanos() {
         return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /** Tomcat's threads of the service in this JVM; one started meanwhile counts from zero. */
+    private static long httpThreadsCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("http-nio-"))
+                .mapToLong(thread -> Math.max(0, threads.getThreadCpuTime(thread.getId())))
+                .sum();
     }
 
     private static long processCpuNanos() {
