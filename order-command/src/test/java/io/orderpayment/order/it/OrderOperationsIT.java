@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +84,26 @@ class OrderOperationsIT extends SharedOrderServiceIT {
         }
         assertThat(http().post("/admin/dead-letters/" + INFRASTRUCTURE.paymentEventsQueue() + "/redrive", "", Map.of())
                 .status()).isEqualTo(401);
+    }
+
+    @Test
+    void everyAnswerTellsBrowsersNotToCacheSniffOrFrameIt() {
+        String order = http().placeOrder("customer-" + UUID.randomUUID());
+        Map<String, OrderHttp.Response> answers = new LinkedHashMap<>();
+        answers.put("order placed", http().post("/orders", OrderHttp.orderJson("c", "EUR", 1, "5.00"), Map.of()));
+        answers.put("order read", http().get("/orders/" + order));
+        answers.put("malformed order", http().post("/orders", "{", Map.of()));
+        answers.put("unknown order", http().get("/orders/unknown"));
+        answers.put("order's history", http().get("/admin/orders/" + order + "/history", ADMIN));
+        answers.put("operator without password", http().get("/admin/processors"));
+        answers.put("console", http().get("/console/", ADMIN));
+
+        answers.forEach((answer, response) -> {
+            assertThat(response.header("X-Content-Type-Options")).as(answer).isEqualTo("nosniff");
+            assertThat(response.header("Cache-Control")).as(answer).contains("no-store");
+            assertThat(response.header("X-Frame-Options")).as(answer).isEqualTo("DENY");
+        });
+        assertThat(answers.values()).extracting(OrderHttp.Response::status).containsExactly(202, 200, 400, 404, 200, 401, 200);
     }
 
     @Test

@@ -4,7 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,7 +25,9 @@ import java.util.HexFormat;
 /**
  * The operator endpoints ({@code /admin/**}, the console at {@code /console/}, and Actuator's beyond health, info and the Prometheus
  * scrape) need HTTP Basic as user {@code admin} with {@code app.admin.password} (a random one,
- * logged once at start-up, when none is set); the public API and its docs need nothing.
+ * logged once at start-up, when none is set); the public API and its docs need nothing. Spring
+ * Security's filter chain runs for the operator paths only, and {@link BrowserSafetyHeaders} writes
+ * its response headers for every request (docs/adr/0033); its firewall still checks every request.
  */
 @AutoConfiguration(before = SecurityAutoConfiguration.class)
 public class AdminSecurityAutoConfiguration {
@@ -33,10 +37,10 @@ public class AdminSecurityAutoConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         return http
+                .securityMatcher("/admin/**", "/console/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .requestMatchers("/admin/**", "/console/**", "/actuator/**").hasRole("ADMIN")
-                        .anyRequest().permitAll())
+                        .anyRequest().hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults())
                 // No browser sessions: no cookies, so no CSRF tokens. A browser's cached credentials are
                 // guarded instead by refusing changes that another site sent.
@@ -44,6 +48,13 @@ public class AdminSecurityAutoConfiguration {
                 .addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    @Bean
+    FilterRegistrationBean<BrowserSafetyHeaders> browserSafetyHeaders() {
+        FilterRegistrationBean<BrowserSafetyHeaders> registration = new FilterRegistrationBean<>(new BrowserSafetyHeaders());
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     @Bean
