@@ -6,11 +6,12 @@ import io.orderpayment.order.application.OrderPlacement;
 import io.orderpayment.order.application.PlacedOrder;
 import io.orderpayment.order.query.OrderView;
 import io.orderpayment.order.query.OrderViewRepository;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.data.domain.PageRequest;
@@ -42,9 +43,10 @@ class OrderController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OrderAccepted> place(
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 255) String idempotencyKey,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+            @Parameter(schema = @Schema(minLength = 1, maxLength = InvalidIdempotencyKeyException.MAX_LENGTH)) String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request) {
-        PlacedOrder placed = placement.place(request.toNewOrder(), Optional.ofNullable(idempotencyKey));
+        PlacedOrder placed = placement.place(request.toNewOrder(), checked(idempotencyKey));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}").buildAndExpand(placed.orderId()).toUri();
         return ResponseEntity.accepted()
@@ -73,6 +75,19 @@ class OrderController {
             throw new OrderNotFoundException(orderId);
         }
         return ResponseEntity.accepted().body(new OrderAccepted(orderId, view(orderId).getStatus()));
+    }
+
+    /**
+     * Checked here rather than by a constraint on the parameter, which would name the Java parameter
+     * in the error instead of the header the client sent, and turn on Spring's method validation for
+     * the whole request.
+     */
+    private static Optional<String> checked(String idempotencyKey) {
+        if (idempotencyKey != null
+                && (idempotencyKey.isEmpty() || idempotencyKey.length() > InvalidIdempotencyKeyException.MAX_LENGTH)) {
+            throw new InvalidIdempotencyKeyException();
+        }
+        return Optional.ofNullable(idempotencyKey);
     }
 
     /** A new order is PENDING (its view was written in the same transaction); a replayed one may have moved on. */

@@ -9,6 +9,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import java.util.List;
+
 import static io.orderpayment.web.Problems.problem;
 
 /** The order service's own errors as problem+json; invalid and malformed requests are handled by the base class. */
@@ -28,6 +30,11 @@ class ProblemResponses extends ProblemJsonExceptionHandler {
     @ExceptionHandler
     ProblemDetail alreadyConfirmed(OrderAlreadyConfirmedException e) {
         return problem(HttpStatus.CONFLICT, "order-already-confirmed", "Order already confirmed", e.getMessage(), null);
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidKey(InvalidIdempotencyKeyException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(), List.of(e.getMessage()));
     }
 
     @ExceptionHandler

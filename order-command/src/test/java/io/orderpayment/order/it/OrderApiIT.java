@@ -211,6 +211,16 @@ class OrderApiIT extends SharedOrderServiceIT {
     }
 
     @Test
+    void anEmptyOrOverlongIdempotencyKeyIs400AndWritesNothing() {
+        String body = orderJson(customer(), "EUR", 1, "5.00");
+        for (String key : List.of("", "k".repeat(256))) {
+            OrderHttp.Response response = expectRejectedWithoutTrace(body, key, 400, "Invalid request");
+            assertThat(response.json().get("errors").toString()).contains("Idempotency-Key size must be between 1 and 255");
+        }
+        assertThat(http().post("/orders", body, Map.of("Idempotency-Key", "k".repeat(255))).status()).isEqualTo(202);
+    }
+
+    @Test
     void anIdempotencyKeyReusedForADifferentRequestIs422AndWritesNothing() {
         String customer = customer();
         Map<String, String> key = Map.of("Idempotency-Key", "checkout-" + UUID.randomUUID());
@@ -428,11 +438,15 @@ class OrderApiIT extends SharedOrderServiceIT {
     }
 
     private OrderHttp.Response expectRejectedWithoutTrace(String body, int status, String title) {
+        return expectRejectedWithoutTrace(body, UUID.randomUUID().toString(), status, title);
+    }
+
+    private OrderHttp.Response expectRejectedWithoutTrace(String body, String idempotencyKey, int status, String title) {
         long placed = placedOrders();
         long views = jdbc.queryForObject("select count(*) from order_view", Long.class);
         long keys = jdbc.queryForObject("select count(*) from idempotency_key", Long.class);
 
-        OrderHttp.Response response = http().post("/orders", body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        OrderHttp.Response response = http().post("/orders", body, Map.of("Idempotency-Key", idempotencyKey));
 
         assertThat(response.status()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

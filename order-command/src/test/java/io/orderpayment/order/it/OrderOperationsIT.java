@@ -271,6 +271,8 @@ class OrderOperationsIT extends SharedOrderServiceIT {
         assertThat(docs.at("/info/title").asText()).isEqualTo("order-service");
         assertThat(docs.at("/paths/~1orders/post/requestBody/content/application~1json/schema/$ref").asText())
                 .endsWith("/PlaceOrderRequest");
+        assertThat(docs.at("/paths/~1orders/post/parameters/0/name").asText()).isEqualTo("Idempotency-Key");
+        assertThat(docs.at("/paths/~1orders/post/parameters/0/schema/maxLength").asInt()).isEqualTo(255);
         assertThat(docs.at("/components/schemas/PlaceOrderRequest/properties/currency/example").asText()).isEqualTo("EUR");
         assertThat(docs.at("/components/schemas/Item/properties/unitPrice/example").decimalValue()).isEqualByComparingTo("12.50");
         assertThat(docs.at("/paths/~1admin~1processors/get/security/0/admin").isArray()).isTrue();
