@@ -20,7 +20,8 @@ import org.springframework.util.unit.DataSize;
  * Boot's), Tomcat itself ({@link ProblemReportValve}); a body over {@code app.web.max-request-body} (64KB) is refused
  * before anything reads it ({@link RequestBodyLimit}); a path with parameters, which no endpoint has, is
  * refused before Spring parses it ({@link NoPathParameters}); and the {@code Accept} header is settled before any
- * work: JSON in UTF-8 whatever charset is asked for, 406 for one Spring cannot parse ({@link AcceptHeader}).
+ * work: JSON in UTF-8 whatever charset is asked for, 406 for one Spring cannot parse ({@link AcceptHeader}). An
+ * answer is sent whole when the request is done ({@link WholeResponses}).
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -56,6 +57,13 @@ public class WebProblemsAutoConfiguration {
     FilterRegistrationBean<ContentTypeHeader> contentTypeHeader() {
         FilterRegistrationBean<ContentTypeHeader> registration = new FilterRegistrationBean<>(new ContentTypeHeader());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<WholeResponses> wholeResponses() {
+        FilterRegistrationBean<WholeResponses> registration = new FilterRegistrationBean<>(new WholeResponses());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

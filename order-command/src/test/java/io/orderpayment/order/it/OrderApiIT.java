@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -376,6 +377,22 @@ class OrderApiIT extends SharedOrderServiceIT {
             assertThat(response.contentType()).as(path).startsWith("application/problem+json");
             assertThat(response.json().get("status").asInt()).as(path).isEqualTo(response.status());
         }
+    }
+
+    @Test
+    void answersArriveWholeWithTheirLengthNotChunked() {
+        byte[] order = orderJson(customer(), "EUR", 1, "5.00").getBytes(StandardCharsets.UTF_8);
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        RawHttp.Response placed = RawHttp.exchange(port, "POST", "/orders", json, order);
+        RawHttp.Response read = RawHttp.exchange(port, "GET", "/orders/" + placed.json().get("orderId").asText(), Map.of(), null);
+        RawHttp.Response refused = RawHttp.exchange(port, "POST", "/orders", json, "{".getBytes(StandardCharsets.UTF_8));
+
+        for (RawHttp.Response answer : List.of(placed, read, refused)) {
+            assertThat(answer.headers()).as(answer.toString()).doesNotContainKey("transfer-encoding");
+            assertThat(answer.headers().get("content-length")).as(answer.toString())
+                    .isEqualTo(String.valueOf(answer.body().getBytes(StandardCharsets.UTF_8).length));
+        }
+        assertThat(List.of(placed.status(), read.status(), refused.status())).containsExactly(202, 200, 400);
     }
 
     /** Found by HostileInputIT: the order was placed, and only then did Spring find no way to write UTF-32 (a 500). */
